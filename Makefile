@@ -1,0 +1,40 @@
+# Two entry points for a fresh machine (Python 3.11): `make run` and `make test`.
+# Everything installs into .venv with the exact versions in constraints.txt.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+# Extras the test suite exercises; `make run` needs only the core package.
+TEST_EXTRAS ?= dev
+# The CPU wheel of torch lies on this disk: asking for the exact version keeps pip from pulling a CUDA build.
+TORCH ?= torch==2.13.0
+
+.PHONY: run test setup setup-test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(PIP) install -q -c constraints.txt -e .
+
+setup-test: $(BIN)/python
+	$(PIP) install -q -c constraints.txt -e ".[$(TEST_EXTRAS)]"
+
+## Draw every description of samples/descriptions.csv with the embedded default -> submission.csv + gallery/
+run: setup
+	$(BIN)/svgllm run samples/descriptions.csv -o submission.csv --gallery gallery
+	$(BIN)/svgllm check --csv submission.csv
+
+## The whole test suite
+test: setup-test
+	$(BIN)/python -m pytest -q
+
+lint: setup-test
+	$(BIN)/ruff check utility_script tests benchmarks
+
+bench: setup-test
+	$(BIN)/python benchmarks/bench_core.py
+
+clean:
+	rm -rf $(VENV) submission.csv gallery .pytest_cache

@@ -1,0 +1,206 @@
+"""The `svgllm` command line: draw, run, check (+ score and serve when their extras are installed)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import sys
+import time
+from pathlib import Path
+
+# Optional command groups: each module has `register(subparsers)`; missing ones are skipped quietly.
+PLUGIN_COMMANDS = ("svgllm.metric.cli", "svgllm.serve.cli")
+csv.field_size_limit(10**8)  # an SVG column can exceed the csv module's default 128 kB field limit
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="JSON file with ModelConfig keys")
+    parser.add_argument("--model", help="LLM: local HF folder, .gguf file or kagglehub handle (puts 'llm' first)")
+    parser.add_argument("--adapter", help="LLM: LoRA adapter folder or kagglehub handle")
+    parser.add_argument("--backends", help="comma-separated backend chain, e.g. composer,palette")
+    parser.add_argument("--deadline", type=float, help="seconds per description (default 60)")
+
+
+def build_model(args: argparse.Namespace):
+    """A Model from the environment, a config file and command-line overrides (clear errors on bad values)."""
+    from .config import ModelConfig
+    from .model import Model
+
+    config = ModelConfig.from_file(args.config) if args.config else ModelConfig.from_env()
+    values = config.to_dict()
+    if args.backends:
+        values["backends"] = args.backends
+    if args.deadline is not None:
+        values["deadline_s"] = args.deadline
+    if args.model:
+        values["llm_model"] = args.model
+    if args.adapter:
+        values["llm_adapter"] = args.adapter
+    return Model(ModelConfig.from_dict(values))
+
+
+def cmd_draw(args: argparse.Namespace) -> int:
+    """Draw one description to a file (or stdout)."""
+    model = build_model(args)
+    result = model.predict_with_info(args.description)
+    if args.output:
+        Path(args.output).write_text(result.svg, encoding="utf-8")
+    else:
+        sys.stdout.write(result.svg + "\n")
+    if args.png:
+        from .render import render
+
+        render(result.svg).save(args.png)
+    failed = [f"{a.backend}: {a.outcome} {a.detail}".strip() for a in result.attempts if a.outcome != "ok"]
+    print(f"drawn by {result.backend} in {result.seconds * 1000:.0f} ms"
+          + (f" (after {'; '.join(failed)})" if failed else ""), file=sys.stderr)
+    return 0
+
+
+def read_descriptions(path: str | Path) -> list[dict]:
+    """Rows of a competition-style CSV (`id,description`); ValueError with the reason when it is not one."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        columns = set(reader.fieldnames or ())
+        if not {"id", "description"} <= columns:
+            found = ", ".join(repr(name[:30]) for name in sorted(columns)[:5])
+            raise ValueError(f"{path}: needs a header with columns 'id' and 'description', found {found or 'none'}")
+        rows = [{"id": row["id"], "description": row["description"] or ""} for row in reader]
+    ids = [row["id"] for row in rows]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: ids are not unique")
+    return rows
+
+
+def _done_ids(output: Path) -> dict[str, str]:
+    """ids already written by an interrupted run (so it can resume)."""
+    if not output.exists():
+        return {}
+    with open(output, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["id", "svg"]:
+            raise ValueError(f"{output} exists and is not an id,svg submission; move it away or pass --overwrite")
+        return {row["id"]: row["svg"] for row in reader if row.get("svg")}
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Draw every description of a CSV into a submission CSV; resumes where an interrupted run stopped."""
+    from tqdm import tqdm
+
+    rows = read_descriptions(args.descriptions)
+    output = Path(args.output)
+    if args.overwrite and output.exists():
+        output.unlink()
+    done = _done_ids(output)
+    model = build_model(args)
+    gallery_rows = []
+    new_file = not output.exists()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output, "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        if new_file:
+            writer.writerow(["id", "svg"])
+        for row in tqdm(rows, desc="drawing", unit="svg", disable=args.quiet):
+            if row["id"] in done:
+                gallery_rows.append({**row, "svg": done[row["id"]], "backend": "resumed", "ms": None})
+                continue
+            result = model.predict_with_info(row["description"])
+            writer.writerow([row["id"], result.svg])
+            handle.flush()  # every finished row is on disk: an interruption loses nothing
+            gallery_rows.append({**row, "svg": result.svg, "backend": result.backend, "ms": result.seconds * 1000})
+    timed = [r["ms"] for r in gallery_rows if r["ms"] is not None]
+    print(f"wrote {len(rows)} rows to {output} ({len(done)} resumed); "
+          f"mean {sum(timed) / max(len(timed), 1):.0f} ms per description", file=sys.stderr)
+    if args.gallery:
+        from .gallery import write_gallery
+
+        page = write_gallery(gallery_rows, args.gallery)
+        print(f"gallery: {page}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print every violation of each SVG file (or each row of a submission CSV); status 1 if any is invalid."""
+    from .render import render_problem
+    from .rules import check
+
+    items: list[tuple[str, str | None]] = []
+    for name in args.files:
+        try:
+            items.append((name, Path(name).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            items.append((name, None))
+            print(f"{name}: cannot read: {error}")
+    if args.csv:
+        with open(args.csv, newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            if "svg" not in (reader.fieldnames or ()):
+                raise ValueError(f"{args.csv}: no 'svg' column")
+            items += [(f"{args.csv}:{row.get('id', index)}", row["svg"]) for index, row in enumerate(reader)]
+    if not items:
+        raise ValueError("nothing to check: give SVG files and/or --csv FILE")
+    invalid = 0
+    for name, svg in items:
+        if svg is None:
+            invalid += 1
+            continue
+        problems = list(check(svg))
+        if not problems and args.render:
+            problems += [p for p in (render_problem(svg),) if p]
+        if problems:
+            invalid += 1
+            for problem in problems:
+                print(f"{name}: {problem}")
+    print(f"{len(items) - invalid}/{len(items)} valid", file=sys.stderr)
+    return 1 if invalid else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with plugin commands whose modules are importable."""
+    parser = argparse.ArgumentParser(prog="svgllm", description="Text to competition-valid SVG.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    draw = commands.add_parser("draw", help="draw one description")
+    draw.add_argument("description")
+    draw.add_argument("-o", "--output", help="SVG file to write (default: stdout)")
+    draw.add_argument("--png", help="also write the metric's 384x384 render as PNG")
+    _add_model_options(draw)
+    draw.set_defaults(handler=cmd_draw)
+
+    run = commands.add_parser("run", help="draw every description of an id,description CSV")
+    run.add_argument("descriptions")
+    run.add_argument("-o", "--output", default="submission.csv")
+    run.add_argument("--gallery", help="directory for an HTML page and a PNG contact sheet")
+    run.add_argument("--overwrite", action="store_true", help="start over instead of resuming")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_model_options(run)
+    run.set_defaults(handler=cmd_run)
+
+    check = commands.add_parser("check", help="validate SVG files against the competition's rules")
+    check.add_argument("files", nargs="*")
+    check.add_argument("--csv", help="a submission CSV with an svg column")
+    check.add_argument("--render", action="store_true", help="also check that each SVG renders")
+    check.set_defaults(handler=cmd_check)
+
+    for module_name in PLUGIN_COMMANDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue  # the extra that provides this command is not installed
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `svgllm` and `python -m svgllm`; user errors print one line and exit with status 2."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ValueError, OSError) as error:
+        print(f"svgllm {args.command}: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""`ModelConfig`: every knob of `Model`, with defaults, from code, a JSON file or environment variables."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The competition allows 5 minutes per description and ~60 s on average over 9 hours; stay well below both.
+COMPETITION_LIMIT_S = 300.0
+ENV_PREFIX = "SVGLLM_"
+
+
+@dataclass
+class ModelConfig:
+    """Configuration of `Model`. Unknown keys are rejected so a typo in a config file is an error, not a no-op."""
+
+    deadline_s: float = 60.0  # wall-clock budget per predict call; always capped below COMPETITION_LIMIT_S
+    backends: tuple[str, ...] = ("palette",)  # tried in order; the last link should be cheap and reliable
+    budget_bytes: int = 10_000  # the competition's size cap; lower it for compact outputs
+    render_check: bool = True  # render every answer with cairosvg before returning it (an unrenderable SVG fails scoring)
+    fallback_reserve_s: float = 2.0  # time kept back from a slow backend so later links still get a turn
+    llm_model: str | None = None  # LLM backend: local HF folder, .gguf file or kagglehub handle
+    llm_adapter: str | None = None  # LLM backend: optional LoRA adapter folder or handle
+    extra: dict = field(default_factory=dict)  # backend-specific options, e.g. {"composer": {...}}
+
+    def __post_init__(self):
+        if isinstance(self.backends, str):
+            self.backends = tuple(name.strip() for name in self.backends.split(",") if name.strip())
+        self.backends = tuple(self.backends)
+        if not self.backends:
+            raise ValueError("ModelConfig.backends must name at least one backend")
+        if self.llm_model and "llm" not in self.backends:
+            self.backends = ("llm",) + self.backends  # a configured LLM is the main path; the rest are fallbacks
+        self.deadline_s = float(self.deadline_s)
+        if not 0 < self.deadline_s < COMPETITION_LIMIT_S:
+            raise ValueError(f"deadline_s must be in (0, {COMPETITION_LIMIT_S:.0f}) seconds, got {self.deadline_s}")
+        self.budget_bytes = int(self.budget_bytes)
+        if not 200 <= self.budget_bytes <= 10_000:
+            raise ValueError(f"budget_bytes must be in [200, 10000], got {self.budget_bytes}")
+
+    @classmethod
+    def from_dict(cls, values: dict) -> "ModelConfig":
+        """Build from a mapping; unknown keys raise ValueError naming them."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown ModelConfig keys: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+        return cls(**values)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike) -> "ModelConfig":
+        """Read a JSON config file (same keys as the dataclass)."""
+        text = Path(path).read_text(encoding="utf-8")
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"config file {path} is not valid JSON: {error}") from None
+        if not isinstance(values, dict):
+            raise ValueError(f"config file {path} must hold a JSON object")
+        return cls.from_dict(values)
+
+    @classmethod
+    def from_env(cls, environ: dict | None = None) -> "ModelConfig":
+        """Defaults, overridden by SVGLLM_CONFIG (a JSON file) and then by single SVGLLM_* variables.
+
+        SVGLLM_DEADLINE_S, SVGLLM_BACKENDS (comma-separated), SVGLLM_BUDGET_BYTES, SVGLLM_MODEL, SVGLLM_ADAPTER.
+        """
+        env = os.environ if environ is None else environ
+        values: dict = {}
+        if env.get(ENV_PREFIX + "CONFIG"):
+            values = dataclasses.asdict(cls.from_file(env[ENV_PREFIX + "CONFIG"]))
+        simple = {"DEADLINE_S": "deadline_s", "BACKENDS": "backends", "BUDGET_BYTES": "budget_bytes",
+                  "MODEL": "llm_model", "ADAPTER": "llm_adapter"}
+        for suffix, key in simple.items():
+            if env.get(ENV_PREFIX + suffix):
+                values[key] = env[ENV_PREFIX + suffix]
+        return cls.from_dict(values)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready copy (saved next to outputs so a run can be reproduced)."""
+        values = dataclasses.asdict(self)
+        values["backends"] = list(self.backends)
+        return values

@@ -1,0 +1,234 @@
+"""Tree passes on attribute values and references: numbers, paths, colours, links, background."""
+from __future__ import annotations
+
+import math
+import re
+
+from . import values as v
+from .structure import root_view_box, url_target
+from .tree import Node
+
+NON_NEGATIVE_LENGTHS = frozenset({"width", "height", "r", "rx", "ry", "fr", "stroke-width", "markerWidth",
+                                  "markerHeight", "stroke-miterlimit"})
+LENGTHS = frozenset({"x", "y", "cx", "cy", "x1", "x2", "y1", "y2", "fx", "fy", "dx", "dy", "refX", "refY",
+                     "stroke-dashoffset"})
+FRACTIONS = frozenset({"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "flood-opacity", "offset"})
+COLORS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"})
+TRANSFORMS = frozenset({"transform", "gradientTransform", "patternTransform"})
+# Elements that draw nothing without their geometry: dropped when it is malformed.
+_NEEDS = {"path": "d", "polygon": "points", "polyline": "points"}
+_COLOR = re.compile(
+    r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,30}|"
+    r"(?:rgb|hsl)a?\(\s*[-+.\d%]+\s*(?:[,\s]\s*[-+.\d%]+\s*){2,3}\))$"
+)
+_REFERENCE_TYPES = {
+    "fill": ("linearGradient", "radialGradient", "pattern"),
+    "stroke": ("linearGradient", "radialGradient", "pattern"),
+    "filter": ("filter",),
+    "marker-start": ("marker",), "marker-mid": ("marker",), "marker-end": ("marker",),
+    "clip-path": (), "mask": (),  # their targets are never allowed, so these references always go
+}
+_HREF_TYPES = {
+    "use": None,  # any element but see _use_target_ok
+    "linearGradient": ("linearGradient", "radialGradient"),
+    "radialGradient": ("linearGradient", "radialGradient"),
+    "pattern": ("pattern",),
+}
+
+
+def decimals_for(doc: Node) -> int:
+    """Decimals that keep about a tenth of a 384-pixel render's pixel of precision for this viewBox."""
+    size = max(root_view_box(doc)[2:])
+    return max(0, min(5, math.ceil(3 - math.log10(size)) + 1))
+
+
+def _clean_value(name: str, value: str, decimals: int) -> str | None:
+    if name in NON_NEGATIVE_LENGTHS:
+        return v.clean_length(value, decimals, non_negative=True)
+    if name in LENGTHS:
+        return v.clean_length(value, decimals)
+    if name in FRACTIONS:
+        return v.clean_fraction(value)
+    if name in COLORS:
+        if url_target(value):
+            return value
+        return value if _COLOR.match(value) and "nan" not in value.lower() and "inf" not in value.lower() else None
+    if name == "d":
+        return v.clean_path(value, decimals)
+    if name == "points":
+        return v.clean_points(value, decimals)
+    if name == "stroke-dasharray":
+        if value.strip() == "none":
+            return "none"
+        numbers = v.numbers_in(value.replace("px", ""))
+        if not numbers or any(n < 0 for n in numbers) or sum(numbers) <= 0:
+            return None
+        return " ".join(v.fmt(n, decimals) for n in numbers)
+    if name == "viewBox":
+        numbers = v.numbers_in(value)
+        if not numbers or len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+            return None
+        return " ".join(v.fmt(n, 3) for n in numbers)
+    return value
+
+
+def clean_values(doc: Node) -> Node:
+    """Validate and round every value; drop malformed attributes, and elements left without their geometry
+    or collapsed by a singular transform (cairo refuses non-invertible matrices)."""
+    decimals = decimals_for(doc)
+    root = doc.children[0]
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        kept_children = []
+        for child in node.children:
+            if _clean_element(child, decimals, is_root=child is root):
+                kept_children.append(child)
+                stack.append(child)
+        node.children = kept_children
+    return doc
+
+
+def _clean_element(node: Node, decimals: int, is_root: bool) -> bool:
+    """Clean one element's attributes in place; False when the element should go."""
+    for name in list(node.attrs):
+        if is_root and name in ("width", "height", "viewBox", "xmlns"):
+            continue
+        value = node.attrs[name]
+        if name in TRANSFORMS:
+            functions = v.parse_transform(value)
+            if functions is None:
+                del node.attrs[name]
+                continue
+            if abs(v.transform_determinant(functions)) < 1e-12:
+                if name == "transform":
+                    return False  # collapsed to nothing: the element cannot be seen anyway
+                del node.attrs[name]
+                continue
+            node.attrs[name] = v.format_transform(functions, decimals)
+            continue
+        cleaned = _clean_value(name, value, decimals)
+        if cleaned is None:
+            del node.attrs[name]
+        else:
+            node.attrs[name] = cleaned
+    needed = _NEEDS.get(node.tag)
+    return not needed or needed in node.attrs
+
+
+def _drop_reference(node: Node, name: str) -> None:
+    """Remove a reference; keep a paint fallback (`url(#x) red` -> `red`) where one was given."""
+    target = url_target(node.attrs.get(name, ""))
+    fallback = target[1] if target else ""
+    if fallback and name in ("fill", "stroke") and _COLOR.match(fallback):
+        node.attrs[name] = fallback
+    else:
+        node.attrs.pop(name, None)
+
+
+def resolve_references(doc: Node) -> Node:
+    """Keep only references cairosvg can follow safely: to an existing element of a fitting type, never to
+    the element itself or an ancestor, no `use` of something that holds a `use` (no exponential expansion),
+    no reference cycles; duplicate ids lose their id."""
+    ids: dict[str, Node] = {}
+    for node in doc.iter():
+        element_id = node.attrs.get("id")
+        if element_id is not None:
+            if element_id in ids or not element_id:
+                del node.attrs["id"]
+            else:
+                ids[element_id] = node
+    contains_use = {id(n): any(d.tag == "use" for d in n.iter()) for n in ids.values()}
+    edges: dict[str, set[str]] = {}
+    references: list[tuple[Node, str, str, tuple[Node, ...]]] = []
+    for node, ancestors in doc.walk_with_parents():
+        for name, value in list(node.attrs.items()):
+            target_id = value[1:] if name == "href" else (url_target(value) or (None,))[0]
+            if target_id is None:
+                continue
+            target = ids.get(target_id)
+            if not _reference_ok(node, name, target, ancestors, contains_use):
+                _drop_reference(node, name)
+                continue
+            references.append((node, name, target_id, ancestors))
+            for ancestor in ancestors + (node,):
+                if "id" in ancestor.attrs:
+                    edges.setdefault(ancestor.attrs["id"], set()).add(target_id)
+    cyclic = _cyclic_ids(edges)
+    for node, name, target_id, ancestors in references:
+        inside = {a.attrs.get("id") for a in ancestors + (node,)} & cyclic
+        if target_id in cyclic and inside:
+            _drop_reference(node, name)
+    # cairosvg fails on a <use> that references nothing (it tries to instantiate the whole document)
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        node.children = [c for c in node.children if c.tag != "use" or "href" in c.attrs]
+        stack.extend(node.children)
+    return doc
+
+
+def _reference_ok(node: Node, name: str, target: Node | None, ancestors, contains_use) -> bool:
+    if target is None or target is node or any(target is a for a in ancestors):
+        return False
+    if name == "href":
+        allowed = _HREF_TYPES.get(node.tag, ())
+        if allowed is None:  # <use>
+            return target.tag != "svg" and not contains_use[id(target)]
+        return target.tag in allowed and "href" not in target.attrs
+    return target.tag in _REFERENCE_TYPES.get(name, ())
+
+
+def _cyclic_ids(edges: dict[str, set[str]]) -> set[str]:
+    """Ids on a reference cycle (iterative Tarjan-free check: an id is cyclic when it can reach itself)."""
+    cyclic: set[str] = set()
+    for start in edges:
+        seen: set[str] = set()
+        frontier = list(edges.get(start, ()))
+        while frontier:
+            current = frontier.pop()
+            if current == start:
+                cyclic.add(start)
+                break
+            if current not in seen:
+                seen.add(current)
+                frontier.extend(edges.get(current, ()))
+    return cyclic
+
+
+def _is_opaque_cover(node: Node, box: tuple[float, float, float, float]) -> bool:
+    if node.tag != "rect" or "transform" in node.attrs:
+        return False
+    fill = node.attrs.get("fill", "#000").strip().lower()
+    if fill in ("none", "transparent") or fill.startswith("url(") or fill.startswith(("rgba", "hsla")):
+        return False
+    for opacity in ("opacity", "fill-opacity"):
+        if opacity in node.attrs and node.attrs[opacity] not in ("1", "100%"):
+            return False
+
+    def number(name: str, default: float, full: float) -> float:
+        raw = node.attrs.get(name)
+        if raw is None:
+            return default
+        if raw.endswith("%"):
+            return full * (v.parse_number(raw[:-1]) or 0.0) / 100.0
+        return v.parse_number(raw.rstrip("px")) or 0.0
+
+    x, y = number("x", 0.0, box[2]), number("y", 0.0, box[3])
+    width, height = number("width", 0.0, box[2]), number("height", 0.0, box[3])
+    return x <= box[0] and y <= box[1] and x + width >= box[0] + box[2] and y + height >= box[1] + box[3]
+
+
+def ensure_background(doc: Node) -> Node:
+    """Put an opaque full-size rect first unless the drawing already starts with one: the metric converts to
+    RGB, where transparent pixels turn black."""
+    root = doc.children[0]
+    box = root_view_box(doc)
+    first = next((child for child in root.children if child.tag != "defs"), None)
+    if first is None or not _is_opaque_cover(first, box):
+        attrs = {}
+        if box[0] or box[1]:
+            attrs.update(x=v.fmt(box[0], 3), y=v.fmt(box[1], 3))
+        attrs.update(width=v.fmt(box[2], 3), height=v.fmt(box[3], 3), fill="#fff")
+        root.children.insert(0, Node("rect", attrs))
+    return doc

@@ -1,0 +1,146 @@
+"""Tree passes that decide which elements and attributes stay: root, styles, allowlist."""
+from __future__ import annotations
+
+import re
+
+from ..rules import load_rules
+from .css import cascade, parse_declarations, parse_stylesheet
+from .tree import SVG_NAMESPACE, Node
+
+# Wrappers whose content is still drawing: the wrapper goes, its children stay.
+UNWRAP = frozenset({"a", "switch", "html", "body", "div", "span", "p", "main", "section", "figure", "center",
+                    "article", "picture"})
+_URL_VALUE = re.compile(r"^\s*url\(\s*['\"]?#([\w.:-]+)['\"]?\s*\)\s*(.*)$", re.IGNORECASE)
+_ROOT_SIZE = "384"
+
+
+def select_root(doc: Node) -> Node:
+    """Make the document exactly one <svg> root: the first <svg> found, or a new one around the content."""
+    for node in doc.iter():
+        if node.tag == "svg" and node is not doc:
+            return Node("#document", children=[node])
+    return Node("#document", children=[Node("svg", children=list(doc.children))])
+
+
+def inline_styles(doc: Node) -> Node:
+    """Turn `<style>` rules and `style` attributes into presentation attributes, then drop both and `class`.
+
+    Precedence follows CSS: presentation attribute < stylesheet rule (by specificity) < style attribute.
+    Only properties the allowlist knows survive (later passes check each element's list).
+    """
+    rules_text = "".join(node.text for node in doc.iter() if node.tag == "style")
+    stylesheet = parse_stylesheet(rules_text) if rules_text.strip() else []
+    allowed = load_rules().common
+    for node in doc.iter():
+        declared: dict[str, str] = {}
+        if stylesheet:
+            classes = set(node.attrs.get("class", "").split())
+            declared.update(cascade(stylesheet, node.tag, classes, node.attrs.get("id", "")))
+        if "style" in node.attrs:
+            declared.update(parse_declarations(node.attrs["style"]))
+        for name, value in declared.items():
+            if name in allowed:
+                node.attrs[name] = value
+        node.attrs.pop("style", None)
+        node.attrs.pop("class", None)
+    return doc
+
+
+def remove_forbidden_elements(doc: Node) -> Node:
+    """Drop elements the allowlist forbids (text, image, script, clipPath, animation...) with their content;
+    unwrap link and HTML wrappers so the drawing inside them stays."""
+    rules = load_rules()
+
+    def keep(children: list[Node]) -> list[Node]:
+        kept: list[Node] = []
+        for child in children:
+            if rules.allows_element(child.tag):
+                kept.append(child)
+            elif child.tag in UNWRAP:
+                kept.extend(keep(child.children))
+        return kept
+
+    # iterative over the tree: each node's children are filtered once
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        node.children = keep(node.children)
+        stack.extend(node.children)
+    return doc
+
+
+def _value_is_safe(name: str, value: str) -> bool:
+    lowered = value.lower()
+    if "data:" in lowered or ";base64" in lowered:
+        return False
+    if name == "href":
+        return value.startswith("#")
+    if "url(" in lowered:
+        return bool(_URL_VALUE.match(value))  # only same-document references, never fetched resources
+    return True
+
+
+def remove_forbidden_attributes(doc: Node) -> Node:
+    """Keep allowlisted attributes only (namespace prefixes stripped: `xlink:href` becomes `href`); drop event
+    handlers, namespace declarations, embedded data, external hrefs and non-local `url(...)` values."""
+    rules = load_rules()
+    for node in doc.iter():
+        if node.tag == "#document":
+            continue
+        kept: dict[str, str] = {}
+        for raw_name, value in node.attrs.items():
+            if raw_name == "xmlns" or raw_name.startswith("xmlns:"):
+                continue
+            name = raw_name.rsplit(":", 1)[-1]
+            if name in kept or not rules.allows_attribute(node.tag, name):
+                continue
+            value = value.strip()
+            if _value_is_safe(name, value):
+                kept[name] = value
+        node.attrs = kept
+    return doc
+
+
+def _view_box(attrs: dict[str, str]) -> tuple[float, float, float, float] | None:
+    from .values import numbers_in, parse_number
+
+    values = numbers_in(attrs.get("viewBox", ""))
+    if values and len(values) == 4 and values[2] > 0 and values[3] > 0:
+        return tuple(values)  # type: ignore[return-value]
+    width = parse_number(re.sub(r"(px)?\s*$", "", attrs.get("width", "")))
+    height = parse_number(re.sub(r"(px)?\s*$", "", attrs.get("height", "")))
+    if width and height and width > 0 and height > 0:
+        return (0.0, 0.0, width, height)
+    return None
+
+
+def normalize_root(doc: Node) -> Node:
+    """Give the root the namespace, a valid viewBox and the metric's 384x384 size.
+
+    The metric stretches any render to 384x384, so a non-square viewBox is stretched the same way here
+    (`preserveAspectRatio="none"`) instead of leaving unpainted (black) margins.
+    """
+    from .values import fmt
+
+    root = doc.children[0]
+    box = _view_box(root.attrs) or (0.0, 0.0, 384.0, 384.0)
+    attrs = {"xmlns": SVG_NAMESPACE, "width": _ROOT_SIZE, "height": _ROOT_SIZE,
+             "viewBox": " ".join(fmt(v, 3) for v in box)}
+    if abs(box[2] - box[3]) > 1e-6 * max(box[2], box[3]):
+        attrs["preserveAspectRatio"] = "none"
+    for name, value in root.attrs.items():
+        if name not in ("width", "height", "viewBox", "preserveAspectRatio", "xmlns"):
+            attrs[name] = value
+    root.attrs = attrs
+    return doc
+
+
+def root_view_box(doc: Node) -> tuple[float, float, float, float]:
+    """The viewBox of a normalised root."""
+    return _view_box(doc.children[0].attrs) or (0.0, 0.0, 384.0, 384.0)
+
+
+def url_target(value: str) -> tuple[str, str] | None:
+    """`url(#id) fallback` -> ("id", "fallback"); None when the value is no local reference."""
+    match = _URL_VALUE.match(value)
+    return (match.group(1), match.group(2).strip()) if match else None

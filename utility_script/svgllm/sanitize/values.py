@@ -1,0 +1,207 @@
+"""Parse and rewrite attribute values: numbers, lengths, point lists, path data, transforms.
+
+Every parser returns None for anything malformed (NaN, inf, garbage) so the caller can drop the value.
+Writers round to a number of decimals and omit what is redundant, which is also how the byte budget is met.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+MAX_ABS = 1e5  # coordinates beyond this are clamped: cairo's fixed-point maths misbehaves far out
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_LENGTH = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(px|%|em|ex|pt|pc|cm|mm|in)?\s*$")
+_TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^()]*)\)\s*,?", re.IGNORECASE)
+_TRANSFORM_ARITY = {"matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewx": (1,),
+                    "skewy": (1,)}
+_PATH_ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+_PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
+
+
+def fmt(value: float, decimals: int = 2) -> str:
+    """Shortest text for `value` rounded to `decimals`: no trailing zeros, no leading zero, no "-0"."""
+    value = round(value, decimals)
+    if value == int(value):
+        return str(int(value))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    if text.startswith("0."):
+        return text[1:]
+    if text.startswith("-0."):
+        return "-" + text[2:]
+    return text
+
+
+def parse_number(text: str) -> float | None:
+    """A finite float clamped to +-MAX_ABS, or None."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(value):
+        return None
+    return max(-MAX_ABS, min(MAX_ABS, value))
+
+
+def numbers_in(text: str, limit: int = 100_000) -> list[float] | None:
+    """All numbers of a comma/space separated list, or None if anything else is in it."""
+    tokens = re.split(r"[\s,]+", text.strip())
+    if tokens == [""]:
+        return []
+    values = []
+    for token in tokens[:limit]:
+        if not _NUMBER.fullmatch(token):
+            return None
+        value = parse_number(token)
+        if value is None:
+            return None
+        values.append(value)
+    return values
+
+
+def clean_length(text: str, decimals: int, non_negative: bool = False) -> str | None:
+    """A number with an optional unit (`12`, `50%`, `2em`), rounded; None when malformed."""
+    match = _LENGTH.match(text)
+    if not match:
+        return None
+    value = parse_number(match.group(1))
+    if value is None or (non_negative and value < 0):
+        return None
+    return fmt(value, decimals) + (match.group(2) or "")
+
+
+def clean_fraction(text: str) -> str | None:
+    """An opacity or stop offset: a number or percentage clamped to [0, 1]."""
+    match = _LENGTH.match(text)
+    if not match or match.group(2) not in (None, "%"):
+        return None
+    value = parse_number(match.group(1))
+    if value is None:
+        return None
+    if match.group(2) == "%":
+        value /= 100.0
+    return fmt(max(0.0, min(1.0, value)), 3)
+
+
+def clean_points(text: str, decimals: int) -> str | None:
+    """A polygon/polyline point list with an even count of finite numbers (an odd last one is dropped)."""
+    values = [v for v in (parse_number(t) for t in _NUMBER.findall(text)) if v is not None]
+    if len(values) % 2:
+        values.pop()
+    if len(values) < 4:
+        return None
+    return " ".join(f"{fmt(values[i], decimals)},{fmt(values[i + 1], decimals)}" for i in range(0, len(values), 2))
+
+
+def parse_path(text: str) -> list[tuple[str, list[float]]]:
+    """Path data -> [(command, arguments)], keeping every complete segment and nothing malformed.
+
+    Repeated arguments after a command are split into separate segments; arc flags may be written without
+    separators (`a1 1 0 011 1`); a path must start with a move, so anything before the first M/m is dropped.
+    """
+    segments: list[tuple[str, list[float]]] = []
+    command, arity, args = "", 0, []
+    position, length = 0, len(text)
+    while position < length:
+        if command in ("a", "A") and len(args) in (3, 4):  # a flag: one character 0 or 1
+            while position < length and text[position] in " \t\r\n,":
+                position += 1
+            if position < length and text[position] in "01":
+                args.append(float(text[position]))
+                position += 1
+                continue
+            if position >= length:
+                break
+        match = _PATH_TOKEN.match(text, position)
+        position = match.end()
+        letter, number = match.group(1), match.group(2)
+        if letter:
+            if command and arity == 0:
+                pass
+            command, arity, args = letter, _PATH_ARITY[letter.lower()], []
+            if not segments and command not in "Mm":
+                command = ""  # no segment before the first move
+            elif arity == 0:
+                segments.append((command, []))
+        elif number is not None and command and arity:
+            value = parse_number(number)
+            if value is None:
+                command = ""  # a non-finite number poisons the rest of this command
+                continue
+            args.append(value)
+            if len(args) == arity:
+                segments.append((command, args))
+                # implicit repetition: further pairs after a move are lines
+                command = {"M": "L", "m": "l"}.get(command, command)
+                args = []
+        elif match.group(4) is not None:
+            command, args = "", []  # garbage: skip until the next command letter
+    return segments
+
+
+def format_path(segments: list[tuple[str, list[float]]], decimals: int) -> str:
+    """Write segments compactly: `M1 2L3-4` (a minus sign is its own separator)."""
+    out: list[str] = []
+    previous = ""
+    for command, args in segments:
+        text = ""
+        for value in args:
+            number = fmt(value, decimals)
+            text += number if (not text or number.startswith("-")) else " " + number
+        # the same command repeated may omit its letter
+        if command == previous and command not in "MmZz" and args:
+            out.append((" " if not text.startswith("-") else "") + text)
+        else:
+            out.append(command + text)
+        previous = command
+    return "".join(out)
+
+
+def clean_path(text: str, decimals: int) -> str | None:
+    """Sanitised, rounded path data, or None when no drawable segment is left."""
+    segments = parse_path(text)
+    if not any(command not in "MmZz" for command, _ in segments):
+        return None
+    return format_path(segments, decimals)
+
+
+def parse_transform(text: str) -> list[tuple[str, list[float]]] | None:
+    """A transform list -> [(function, arguments)], or None when any part is malformed."""
+    functions, position = [], 0
+    text = text.strip()
+    while position < len(text):
+        match = _TRANSFORM.match(text, position)
+        if not match:
+            return None
+        name = match.group(1).lower()
+        args = numbers_in(match.group(2))
+        if args is None or len(args) not in _TRANSFORM_ARITY[name]:
+            return None
+        functions.append((match.group(1), args))
+        position = match.end()
+    return functions
+
+
+def transform_determinant(functions: list[tuple[str, list[float]]]) -> float:
+    """Determinant of the combined linear part (0 means the element collapses and cairo may refuse it)."""
+    determinant = 1.0
+    for name, args in functions:
+        name = name.lower()
+        if name == "matrix":
+            determinant *= args[0] * args[3] - args[1] * args[2]
+        elif name == "scale":
+            determinant *= args[0] * (args[1] if len(args) > 1 else args[0])
+        elif name in ("skewx", "skewy"):
+            if abs(math.cos(math.radians(args[0]))) < 1e-9:
+                return 0.0
+    return determinant
+
+
+def format_transform(functions: list[tuple[str, list[float]]], decimals: int) -> str:
+    """Write a parsed transform list back compactly."""
+    return " ".join(f"{name}({' '.join(fmt(a, max(decimals, 3)) for a in args)})" for name, args in functions)
+
+
+def round_numbers(text: str, decimals: int) -> str:
+    """Round every number in `text` (used to shrink already-clean values when fitting the budget)."""
+    return _NUMBER.sub(lambda m: fmt(float(m.group(0)), decimals) if parse_number(m.group(0)) is not None
+                       else m.group(0), text)
