@@ -5,20 +5,25 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 # Extras the test suite exercises; `make run` needs only the core package.
-TEST_EXTRAS ?= dev
+TEST_EXTRAS ?= dev,serve,eval
 # The CPU wheel of torch lies on this disk: asking for the exact version keeps pip from pulling a CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: run test setup setup-test lint bench clean
+.PHONY: run test setup setup-test system-deps lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
-setup: $(BIN)/python
+## Native libraries from Debian: cairo for rendering; Chromium (+ a font) for the browser test of the demo page.
+system-deps:
+	@./scripts/system_deps.sh
+
+setup: system-deps $(BIN)/python
 	$(PIP) install -q -c constraints.txt -e .
 
-setup-test: $(BIN)/python
+setup-test: system-deps $(BIN)/python
+	$(PIP) install -q $(TORCH)
 	$(PIP) install -q -c constraints.txt -e ".[$(TEST_EXTRAS)]"
 
 ## Draw every description of samples/descriptions.csv with the embedded default -> submission.csv + gallery/

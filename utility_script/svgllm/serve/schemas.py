@@ -1,0 +1,53 @@
+"""Request and response bodies of the HTTP API (pydantic models, also the OpenAPI schema)."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# The competition's descriptions are 1..200 characters; the demo accepts exactly that range.
+MIN_DESCRIPTION_CHARS = 1
+MAX_DESCRIPTION_CHARS = 200
+
+
+class PredictRequest(BaseModel):
+    """What to draw."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"description": "a purple forest at dusk"}]})
+
+    description: str = Field(
+        strict=True,  # a number or a list is an error, not silently turned into text
+        min_length=MIN_DESCRIPTION_CHARS,
+        max_length=MAX_DESCRIPTION_CHARS,
+        description=f"A short scene description, {MIN_DESCRIPTION_CHARS} to {MAX_DESCRIPTION_CHARS} characters.",
+    )
+
+    @field_validator("description")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("description is blank (only whitespace)")
+        return value
+
+
+class PredictResponse(BaseModel):
+    """A competition-valid SVG and where it came from."""
+
+    svg: str = Field(description="The drawing: a sanitised SVG document that passes the competition's rules.")
+    backend: str = Field(description="The backend that drew it ('emergency' for the constant last resort).")
+    ms: float = Field(description="Milliseconds the model spent on this description (queue wait not included).")
+
+
+class HealthResponse(BaseModel):
+    """Liveness and what the server runs."""
+
+    status: str = Field(description="'ok', or 'degraded' when the model failed to load (answers are fallbacks).")
+    backends: list[str] = Field(description="The backend chain, in order.")
+    in_flight: int = Field(description="Requests running or queued right now.")
+    version: str
+    error: str | None = Field(default=None, description="Why the model failed to load, when it did.")
+
+
+class ErrorResponse(BaseModel):
+    """Every error answer: a sentence saying what went wrong (422 answers also list `errors`)."""
+
+    detail: str
+    errors: list[dict] | None = None
