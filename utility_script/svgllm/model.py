@@ -116,18 +116,13 @@ class Model:
         from .sanitize import sanitize
 
         try:
-            svg = sanitize(raw, budget=self.config.budget_bytes)
+            # with render_check, sanitize renders the result once and degrades it until cairosvg accepts it
+            svg = sanitize(raw, budget=self.config.budget_bytes, verify_render=self.config.render_check)
         except Exception as error:  # sanitize is fuzzed never to raise; this keeps predict total anyway
             return "", f"sanitize raised {error!r}"
         problems = check(svg)
         if problems:
             return "", "; ".join(problems[:3])
-        if self.config.render_check:
-            from .render import render_problem
-
-            problem = render_problem(svg)
-            if problem:
-                return "", problem
         return svg, ""
 
 

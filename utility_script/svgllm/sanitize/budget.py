@@ -127,24 +127,30 @@ def fit_budget(doc: Node, budget: int) -> Node:
     if size_of(doc) <= budget:
         return doc
     drop_unused_ids(doc)
-    for decimals in range(decimals_for(doc) - 1, -1, -1):
-        if size_of(doc) <= budget:
+    decimals = decimals_for(doc)
+    while decimals > 0:
+        before = size_of(doc)
+        if before <= budget:
             return doc
+        # one decimal less saves a similar share each time: when that cannot be enough, go straight to integers
+        decimals -= 1
         round_all(doc, decimals)
+        after = size_of(doc)
+        if after > budget and decimals > 0 and after - (before - after) * decimals > budget:
+            round_all(doc, 0)
+            break
     if size_of(doc) <= budget:
         return doc
     shapes = sorted(_drawn_shapes(doc), key=lambda pair: shape_area(pair[1]))
-    # binary search for the fewest smallest shapes whose removal fits the budget
-    low, high = 1, len(shapes)
-    best = len(shapes)
-    while low <= high:
-        middle = (low + high) // 2
-        removed = {id(shape) for _, shape in shapes[:middle]}
-        if size_of(_without(doc, removed)) <= budget:
-            best, high = middle, middle - 1
-        else:
-            low = middle + 1
-    removed = {id(shape) for _, shape in shapes[:best]}
+    # Removing an element removes exactly its own serialised bytes (an emptied parent shrinks further), so
+    # the fewest smallest shapes to drop follow from a running sum, without serialising again and again.
+    excess = size_of(doc) - budget
+    removed: set[int] = set()
+    for _, shape in shapes:
+        if excess <= 0:
+            break
+        removed.add(id(shape))
+        excess -= len(serialize(shape).encode("utf-8"))
     result = _without(doc, removed)
     if size_of(result) > budget:  # e.g. huge <defs>: keep the root and its background only
         root = result.children[0]

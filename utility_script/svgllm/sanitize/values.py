@@ -20,15 +20,14 @@ _PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:
 
 def fmt(value: float, decimals: int = 2) -> str:
     """Shortest text for `value` rounded to `decimals`: no trailing zeros, no leading zero, no "-0"."""
-    value = round(value, decimals)
-    if value == int(value):
-        return str(int(value))
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
     if text.startswith("0."):
         return text[1:]
     if text.startswith("-0."):
         return "-" + text[2:]
-    return text
+    return "0" if text == "-0" else text
 
 
 def parse_number(text: str) -> float | None:
@@ -202,6 +201,5 @@ def format_transform(functions: list[tuple[str, list[float]]], decimals: int) ->
 
 
 def round_numbers(text: str, decimals: int) -> str:
-    """Round every number in `text` (used to shrink already-clean values when fitting the budget)."""
-    return _NUMBER.sub(lambda m: fmt(float(m.group(0)), decimals) if parse_number(m.group(0)) is not None
-                       else m.group(0), text)
+    """Round every number in already-cleaned `text` (used to shrink values when fitting the budget)."""
+    return _NUMBER.sub(lambda m: fmt(float(m.group(0)), decimals), text)
