@@ -5,11 +5,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 # Extras the test suite exercises; `make run` needs only the core package.
-TEST_EXTRAS ?= dev,serve,eval
+TEST_EXTRAS ?= dev,serve,eval,kernel
 # The CPU wheel of torch lies on this disk: asking for the exact version keeps pip from pulling a CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: run test setup setup-test system-deps lint bench clean
+.PHONY: run test setup setup-test system-deps lint bench clean kaggle-utility kaggle-wheels kaggle-metadata dry-run
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,5 +41,19 @@ lint: setup-test
 bench: setup-test
 	$(BIN)/python benchmarks/bench_core.py
 
+## Kaggle: build the utility script / the wheels dataset, set your username in kernel-metadata.json, dry run
+KAGGLE_USERNAME ?= svgllm
+kaggle-utility: setup-test
+	$(BIN)/python -m kernel.utility_script --out build/utility_script --owner $(KAGGLE_USERNAME)
+
+kaggle-wheels: setup-test
+	$(BIN)/python -m kernel.wheels --out build/wheels --owner $(KAGGLE_USERNAME)
+
+kaggle-metadata: setup-test
+	$(BIN)/python -m kernel.metadata --owner $(KAGGLE_USERNAME) kernel-metadata.json
+
+dry-run: setup-test
+	$(BIN)/python -m kernel.dry_run
+
 clean:
-	rm -rf $(VENV) submission.csv gallery .pytest_cache
+	rm -rf $(VENV) submission.csv gallery build .pytest_cache

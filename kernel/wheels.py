@@ -1,0 +1,67 @@
+"""Build a Kaggle dataset of the wheels the submission needs and Kaggle's image lacks (installed offline).
+
+`python -m kernel.wheels --out build/wheels [--owner NAME] [--package NAME==VER ...]` downloads manylinux wheels
+for CPython 3.11 (the scoring image) with pip, writes `requirements.txt` (what the notebook installs with
+`pip install --no-index --find-links`) and `dataset-metadata.json`; `kaggle datasets create -p build/wheels` uploads.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+# The runtime's own dependencies that the Kaggle image does not carry, with their pure-Python dependencies.
+# Pillow, numpy, cffi, tqdm, torch and transformers are part of Kaggle's image, so they are not shipped.
+DEFAULT_PACKAGES = ("cairosvg==2.9.1", "cairocffi==1.7.1", "cssselect2==0.10.1", "tinycss2==1.5.1",
+                    "webencodings==0.6.1", "defusedxml==0.7.1")
+SLUG = "svgllm-wheels"
+
+
+def download_command(packages, out: Path, python_version: str = "3.11",
+                     platform: str = "manylinux2014_x86_64") -> list[str]:
+    """The pip command that fetches binary wheels for the scoring image, without their dependencies."""
+    return [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+            "--python-version", python_version, "--platform", platform, "--platform", "any",
+            "--dest", str(out), *packages]
+
+
+def dataset_metadata(owner: str, slug: str = SLUG) -> dict:
+    """What `kaggle datasets create` reads."""
+    return {"title": slug, "id": f"{owner}/{slug}", "licenses": [{"name": "other"}],
+            "description": "Wheels for the svgllm submission, installed offline with pip --no-index."}
+
+
+def build(out: str | Path, owner: str = "svgllm", packages=DEFAULT_PACKAGES, dry_run: bool = False) -> list[str]:
+    """Download the wheels (unless `dry_run`) and write the metadata; returns the pip command used."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    command = download_command(packages, out)
+    if not dry_run:
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"pip download failed:\n{done.stderr[-2000:]}")
+    names = [package.split("==")[0] for package in packages]
+    (out / "requirements.txt").write_text("\n".join(names) + "\n")
+    (out / "dataset-metadata.json").write_text(json.dumps(dataset_metadata(owner), indent=1) + "\n")
+    return command
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build the wheels folder."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default="build/wheels")
+    parser.add_argument("--owner", default="svgllm", help="your Kaggle username")
+    parser.add_argument("--package", action="append", help="NAME==VERSION to ship (repeatable); default: runtime")
+    parser.add_argument("--dry-run", action="store_true", help="write metadata and print the pip command only")
+    args = parser.parse_args(argv)
+    command = build(args.out, args.owner, tuple(args.package or DEFAULT_PACKAGES), args.dry_run)
+    print(" ".join(command))
+    wheels = sorted(Path(args.out).glob("*.whl"))
+    print(f"{len(wheels)} wheels in {args.out}; upload with: kaggle datasets create -p {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
