@@ -79,7 +79,7 @@ def run_gateway(model_class, items: list[dict], output: str | Path, predict_limi
         writer.writerow(["id", "svg"])
         for item in iterator:
             call_started = time.monotonic()
-            svg = _call_with_limit(lambda: model.predict(item["description"]), predict_limit_s,
+            svg = _call_with_limit(lambda item=item: model.predict(item["description"]), predict_limit_s,
                                    f"predict({item['id']})")
             seconds = time.monotonic() - call_started
             if not isinstance(svg, str):

@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pytest
-
 from svgllm.cli import main, read_descriptions
 from svgllm.rules import check
 

@@ -4,7 +4,6 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from svgllm.backends import REGISTRY, create_backend
 from svgllm.config import ModelConfig
 from svgllm.model import EMERGENCY_SVG, Model, clean_description

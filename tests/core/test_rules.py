@@ -3,7 +3,6 @@ import json
 from importlib import resources
 
 import pytest
-
 from svgllm.rules import check, is_valid, load_rules, local_name
 
 RAW = json.loads(resources.files("svgllm").joinpath("data", "svg_rules.json").read_text())

@@ -3,7 +3,6 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from svgllm.render import render_problem
 from svgllm.rules import check
 from svgllm.sanitize import sanitize

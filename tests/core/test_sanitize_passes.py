@@ -1,11 +1,15 @@
 """Golden before/after pairs, one table per sanitizer pass, each pass run alone."""
 import pytest
-
 from svgllm.sanitize import run_tree_pass, sanitize
 from svgllm.sanitize.budget import fit_budget, shape_area
 from svgllm.sanitize.content import clean_values, ensure_background, resolve_references
-from svgllm.sanitize.structure import (inline_styles, normalize_root, remove_forbidden_attributes,
-                                       remove_forbidden_elements, select_root)
+from svgllm.sanitize.structure import (
+    inline_styles,
+    normalize_root,
+    remove_forbidden_attributes,
+    remove_forbidden_elements,
+    select_root,
+)
 from svgllm.sanitize.text_passes import close_truncated_tag, extract_svg, strip_noise
 from svgllm.sanitize.tree import Node, parse, serialize
 
@@ -61,7 +65,8 @@ TREE_GOLDEN = [
     (normalize_root, "<svg><rect/></svg>", f"{ROOT}<rect/></svg>"),
     (normalize_root, '<svg width="200px" height="100"/>',
      f'<svg {NS} width="384" height="384" viewBox="0 0 200 100" preserveAspectRatio="none"/>'),
-    (normalize_root, '<svg viewBox="0 0 24 24" width="1e9"/>', f'<svg {NS} width="384" height="384" viewBox="0 0 24 24"/>'),
+    (normalize_root, '<svg viewBox="0 0 24 24" width="1e9"/>',
+     f'<svg {NS} width="384" height="384" viewBox="0 0 24 24"/>'),
     (normalize_root, '<svg viewBox="0 0 -1 nan"/>', f"{ROOT[:-1]}/>"),
     (clean_values, '<svg viewBox="0 0 384 384"><rect x="1.23456" width="-5" height="nan" opacity="150%"/></svg>',
      '<svg viewBox="0 0 384 384"><rect x="1.23" opacity="1"/></svg>'),

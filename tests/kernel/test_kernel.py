@@ -1,5 +1,4 @@
 """The Kaggle submission: metadata, the shipped utility script, the wheels dataset, the gateway, the dry run."""
-import copy
 import csv
 import json
 import subprocess
@@ -8,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from svgllm.rules import check
 
 from kernel import dry_run, metadata, utility_script, wheels
 from kernel.gateway import SubmissionFailed, load_items, run_gateway
-from svgllm.rules import check
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,7 +112,8 @@ ITEMS = [{"id": "a", "description": "x"}, {"id": "b", "description": "y"}]
 
 def test_gateway_writes_submission_and_timings(tmp_path):
     report = run_gateway(Good, ITEMS, tmp_path / "s.csv", progress=False)
-    rows = list(csv.DictReader(open(tmp_path / "s.csv")))
+    with open(tmp_path / "s.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == ["a", "b"] and len(report.rows) == 2
     assert "2 descriptions" in report.summary()
 
@@ -135,7 +135,8 @@ def test_dry_run_executes_the_exported_notebook(tmp_path):
     # the export is the notebook as it is now
     fresh = dry_run.export_notebook(tmp_path / "fresh")
     assert dry_run.sha256(fresh) == report["executed_sha256"]
-    rows = list(csv.DictReader(open(report["output"], encoding="utf-8")))
+    with open(report["output"], newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     assert all(check(row["svg"]) == () for row in rows)
 
 

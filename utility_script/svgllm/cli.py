@@ -5,7 +5,6 @@ import argparse
 import csv
 import importlib
 import sys
-import time
 from pathlib import Path
 
 # Optional command groups: each module has `register(subparsers)`; missing ones are skipped quietly.

@@ -17,9 +17,9 @@ class ModelConfig:
     """Configuration of `Model`. Unknown keys are rejected so a typo in a config file is an error, not a no-op."""
 
     deadline_s: float = 60.0  # wall-clock budget per predict call; always capped below COMPETITION_LIMIT_S
-    backends: tuple[str, ...] = ("palette",)  # tried in order; the last link should be cheap and reliable
+    backends: tuple[str, ...] = ("composer", "palette")  # tried in order; the last link should be cheap and reliable
     budget_bytes: int = 10_000  # the competition's size cap; lower it for compact outputs
-    render_check: bool = True  # render every answer with cairosvg before returning it (an unrenderable SVG fails scoring)
+    render_check: bool = True  # render each answer before returning it (an unrenderable SVG fails scoring)
     fallback_reserve_s: float = 2.0  # time kept back from a slow backend so later links still get a turn
     llm_model: str | None = None  # LLM backend: local HF folder, .gguf file or kagglehub handle
     llm_adapter: str | None = None  # LLM backend: optional LoRA adapter folder or handle
@@ -41,7 +41,7 @@ class ModelConfig:
             raise ValueError(f"budget_bytes must be in [200, 10000], got {self.budget_bytes}")
 
     @classmethod
-    def from_dict(cls, values: dict) -> "ModelConfig":
+    def from_dict(cls, values: dict) -> ModelConfig:
         """Build from a mapping; unknown keys raise ValueError naming them."""
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - known)
@@ -50,7 +50,7 @@ class ModelConfig:
         return cls(**values)
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike) -> "ModelConfig":
+    def from_file(cls, path: str | os.PathLike) -> ModelConfig:
         """Read a JSON config file (same keys as the dataclass)."""
         text = Path(path).read_text(encoding="utf-8")
         try:
@@ -62,7 +62,7 @@ class ModelConfig:
         return cls.from_dict(values)
 
     @classmethod
-    def from_env(cls, environ: dict | None = None) -> "ModelConfig":
+    def from_env(cls, environ: dict | None = None) -> ModelConfig:
         """Defaults, overridden by SVGLLM_CONFIG (a JSON file) and then by single SVGLLM_* variables.
 
         SVGLLM_DEADLINE_S, SVGLLM_BACKENDS (comma-separated), SVGLLM_BUDGET_BYTES, SVGLLM_MODEL, SVGLLM_ADAPTER.

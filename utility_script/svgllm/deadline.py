@@ -24,6 +24,6 @@ class Deadline:
         """True once no time is left."""
         return self.remaining() <= 0.0
 
-    def sub(self, seconds: float) -> "Deadline":
+    def sub(self, seconds: float) -> Deadline:
         """A deadline at most `seconds` from now and never later than this one (a budget for one step)."""
         return Deadline(min(seconds, self.remaining()), clock=self._clock)

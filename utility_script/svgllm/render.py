@@ -42,7 +42,7 @@ def contact_sheet(images, captions, columns: int = 4, tile: int = 192):
     caption_height = 36
     sheet = Image.new("RGB", (columns * tile, rows * (tile + caption_height)), "white")
     draw = ImageDraw.Draw(sheet)
-    for index, (image, caption) in enumerate(zip(images, captions)):
+    for index, (image, caption) in enumerate(zip(images, captions, strict=False)):
         x, y = (index % columns) * tile, (index // columns) * (tile + caption_height)
         sheet.paste(image.resize((tile, tile)), (x, y))
         lines = _wrap(caption, width=tile // 6)[:2]

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from .budget import fit_budget
 from .content import clean_values, ensure_background, resolve_references
-from .structure import (inline_styles, normalize_root, remove_forbidden_attributes, remove_forbidden_elements,
-                        select_root)
 from .render_guard import ensure_renderable
+from .structure import (
+    inline_styles,
+    normalize_root,
+    remove_forbidden_attributes,
+    remove_forbidden_elements,
+    select_root,
+)
 from .text_passes import close_truncated_tag, extract_svg, strip_noise
 from .tree import Node, parse, serialize
 

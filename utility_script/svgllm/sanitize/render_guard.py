@@ -8,7 +8,6 @@ from __future__ import annotations
 from .tree import Node
 
 
-
 def _drop_references(doc: Node) -> Node:
     for node in doc.iter():
         node.attrs = {k: val for k, val in node.attrs.items() if "url(" not in val and k != "href"}

@@ -32,7 +32,7 @@ class Node:
 
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     text: str = ""
 
     def iter(self):
@@ -43,7 +43,7 @@ class Node:
             yield node
             stack.extend(reversed(node.children))
 
-    def walk_with_parents(self, ancestors: tuple["Node", ...] = ()):
+    def walk_with_parents(self, ancestors: tuple[Node, ...] = ()):
         """Yield (node, ancestors) pairs, depth first."""
         stack = [(self, ancestors)]
         while stack:

@@ -189,9 +189,8 @@ def transform_determinant(functions: list[tuple[str, list[float]]]) -> float:
             determinant *= args[0] * args[3] - args[1] * args[2]
         elif name == "scale":
             determinant *= args[0] * (args[1] if len(args) > 1 else args[0])
-        elif name in ("skewx", "skewy"):
-            if abs(math.cos(math.radians(args[0]))) < 1e-9:
-                return 0.0
+        elif name in ("skewx", "skewy") and abs(math.cos(math.radians(args[0]))) < 1e-9:
+            return 0.0
     return determinant
 
 
