@@ -26,6 +26,7 @@ class Backend(Protocol):
 # name -> "module:factory"; factories take the ModelConfig. Imported lazily so a missing optional
 # dependency (torch for "llm") only matters when that backend is asked for.
 REGISTRY: dict[str, str] = {
+    "composer": "svgllm.backends.composer:ComposerBackend",
     "palette": "svgllm.backends.palette:PaletteBackend",
     "llm": "svgllm.backends.llm:LLMBackend",
 }

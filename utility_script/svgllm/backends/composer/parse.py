@@ -1,0 +1,330 @@
+"""Description -> `Scene`: subjects with colours/materials/patterns/counts, setting, time, weather, relations.
+
+A small rule-based reader, not a grammar: the description is cut into noun phrases at relation words,
+"and" and commas; in each phrase the last noun-like word is the head and the words before it modify it.
+Unknown words never fail: they become adjectives, or the head of an "object" subject drawn generically.
+"""
+from __future__ import annotations
+
+import re
+
+from ...colors import find_colors
+from . import vocab
+from .motifs import known_word, load_library
+from .scene import Relation, Scene, Subject
+
+_TOKEN = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+|,|;")
+_SEPARATORS = {",", ";", "and", "&", "plus", "or"}
+# verbs/participles that carry an arrangement or a relation but never name a subject
+_ARRANGING_VERBS = {"forming", "arranged", "making", "creating", "composing", "building"}
+_SEASONS = {"spring": "spring", "springtime": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+            "autumnal": "autumn", "winter": "winter", "wintry": "winter"}
+# "in a grid", "forming a circle": nouns that name how the main shapes are arranged
+_ARRANGEMENT_NOUNS = {"grid": "grid", "lattice": "grid", "mosaic": "grid", "pattern": "grid", "checkerboard": "grid",
+                      "circle": "ring", "ring": "ring", "wreath": "ring", "spiral": "spiral", "swirl": "spiral",
+                      "row": "row", "line": "row", "column": "row", "cluster": "scattered", "pile": "scattered",
+                      "stack": "layered", "tower": "layered", "heap": "scattered", "shape": "grid",
+                      "formation": "grid", "honeycomb": "grid"}
+# words that are colours but, standing last in a phrase, are nouns ("an orange", "a rose", "the sand")
+_COLOR_NOUNS = {"orange", "rose", "lime", "peach", "lemon", "chestnut", "sand", "coral", "cherry", "plum",
+                "olive", "mint", "honey", "wine", "snow", "gold", "silver", "cream", "tangerine", "pumpkin",
+                "grape", "berry", "emerald", "ruby", "sapphire", "amber", "slate", "sky", "copper", "bronze"}
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """Lower-case word tokens with their character offsets; multi-word relations joined with "_"."""
+    lowered = text.lower()
+    for phrase in vocab.PHRASES:
+        lowered = lowered.replace(phrase, phrase.replace(" ", "_"))
+    raw = [(m.group(0), m.start()) for m in re.finditer(r"[a-z_]+(?:[-'][a-z_]+)*|\d+|[,;&]", lowered)]
+    out: list[tuple[str, int]] = []
+    for word, start in raw:
+        if "-" in word and word not in vocab.GARMENTS and not find_colors(word):
+            offset = start
+            for part in word.split("-"):  # "snow-covered" -> "snow", "covered"
+                out.append((part, offset))
+                offset += len(part) + 1
+        else:
+            out.append((word.replace("'s", ""), start))
+    return out
+
+
+def _is_noun(word: str) -> bool:
+    base = vocab.singular(word)
+    return any(w in table for w in (word, base) for table in (
+        vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS)) or \
+        word in vocab.PROCEDURAL or base in vocab.PROCEDURAL or known_word(word)
+
+
+def parse(description: str) -> Scene:
+    """Read `description` into a `Scene` (never raises on odd text)."""
+    scene = Scene(description=description)
+    tokens = _tokens(description)
+    colors_at: dict = {}  # token start -> its colour mention (None for the later words of "navy blue")
+    for mention in find_colors(description):
+        scene.colors.append(mention.hex)
+        for word, start in tokens:
+            if mention.position <= start < mention.position + len(mention.words):
+                colors_at[start] = mention if start == mention.position else None
+    relation: str | None = None  # how the next phrase relates to the main subject
+    arranging = False  # after "forming": the next shape word names the arrangement
+    main: int | None = None
+    owner: int | None = None  # the garment that "with ..." details attach to
+    carried: list[tuple[str, int]] = []
+    for words, boundary in _split(tokens):
+        words, carried = carried + words, []
+        subject = _read_phrase(words, colors_at, scene)
+        if subject is None:
+            if words and all(start in colors_at or w in vocab.PATTERNS or w in ("a", "an", "the")
+                             for w, start in words):
+                carried = words  # "black and white checkered pants": colours before "and" join the next phrase
+        elif subject.kind == "setting":
+            if main is not None and relation not in (None, "and", "with", "of"):
+                scene.relations.append(Relation(main, relation, -1))
+        elif main is not None and (arranging or relation in ("in", "inside", "on")) and \
+                subject.noun in _ARRANGEMENT_NOUNS and len(scene.subjects) == 1 and not subject.colors:
+            scene.arrangement = scene.arrangement or _ARRANGEMENT_NOUNS[subject.noun]  # "squares in a grid"
+        elif owner is not None and relation == "with" and (
+                subject.noun in vocab.GARMENT_PARTS or subject.kind != "garment"):
+            scene.subjects[owner].details.append(subject)
+        else:
+            scene.subjects.append(subject)
+            index = len(scene.subjects) - 1
+            if main is None:
+                main = index
+            elif relation not in (None, "and", "of"):
+                scene.relations.append(Relation(main, relation, index))
+            if subject.kind == "garment" and owner is None:
+                owner = index
+        arranging = False
+        if boundary in _SEPARATORS:
+            relation = "with" if relation == "with" else "and"
+        elif boundary in _ARRANGING_VERBS:
+            arranging, relation = True, None
+        else:
+            relation = vocab.RELATIONS.get(boundary) if boundary else None
+    _finish(scene)
+    return scene
+
+
+def _split(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], str | None]]:
+    """Cut the tokens into (phrase words, the word that ended the phrase) pairs."""
+    phrases = []
+    current: list[tuple[str, int]] = []
+    for word, start in tokens:
+        is_relation = word in vocab.RELATIONS and word not in ("of",)
+        if word in _SEPARATORS or is_relation or word in _ARRANGING_VERBS:
+            phrases.append((current, word))
+            current = []
+        else:
+            current.append((word, start))
+    phrases.append((current, None))
+    return [(words, boundary) for words, boundary in phrases if words or boundary]
+
+
+def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) -> Subject | None:
+    """Read one noun phrase; scene-level words (time, weather, arrangement) are recorded on `scene`."""
+    head_index = _head(words, colors_at)
+    for position, (word, start) in enumerate(words):
+        if position == head_index:
+            continue
+        _scene_word(word, scene)
+    if head_index is None:
+        return None
+    head = words[head_index][0]
+    base = vocab.singular(head)
+    subject = Subject(noun=base, kind="object", name=base)
+    if head_index > 1 and base in ("tree", "plant", "bush", "flower", "shrub") and \
+            f"{words[head_index - 2][0]}-{words[head_index - 1][0]}" in load_library():
+        # "cherry blossom tree": the two words before a generic plant word name the motif
+        subject.noun = subject.name = f"{words[head_index - 2][0]}-{words[head_index - 1][0]}"
+        words = words[:head_index - 2] + words[head_index:]
+        head_index -= 2
+    elif head_index > 0 and words[head_index - 1][1] not in colors_at:
+        # compound names the library knows: "palm tree", "polar bear", "hot dog", "teddy bear"
+        previous_word = words[head_index - 1][0]
+        for compound in (f"{previous_word}-{base}", f"{previous_word}-{head}"):
+            if compound in load_library():
+                subject.noun = subject.name = compound
+                words = words[:head_index - 1] + words[head_index:]
+                head_index -= 1
+                break
+    modifiers = words[:head_index]
+    count = None
+    for word, start in modifiers:
+        if start in colors_at:
+            mention = colors_at[start]
+            if mention is not None:
+                subject.colors.append(mention.hex)
+                subject.color_words.append(mention.words)
+            continue
+        if word.isdigit():
+            count = int(word)
+        elif word in vocab.NUMBERS and word not in ("a", "an"):
+            count = vocab.NUMBERS[word]
+        elif vocab.MATERIALS.get(word):
+            subject.material = subject.material or vocab.MATERIALS[word]
+        elif word in vocab.PATTERNS:
+            subject.pattern = subject.pattern or vocab.PATTERNS[word]
+        elif word not in vocab.STOP:
+            subject.adjectives.append(word)
+    if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
+        subject.pattern = vocab.PATTERNS[head]
+    plural = vocab.plural(head) or head in ("pants", "trousers", "jeans", "shorts", "overalls")
+    subject.count = count if count is not None else (1 if not vocab.plural(head) else 0)  # 0: "some"
+    # classify the head
+    if base in ("background", "backdrop", "canvas", "wall", "surface", "ground") and subject.colors:
+        scene.background_color = scene.background_color or subject.color
+        return None
+    if base in ("moon", "lunar") and scene.setting is None and re.search(r"\b(on|across) the moon\b",
+                                                                          scene.description.lower()):
+        scene.setting, scene.setting_word = "lunar", "moon"
+        scene.settings.append("lunar")
+        return Subject(noun="moon", kind="setting")
+    if base in ("night", "day", "dusk", "dawn", "sunset", "sunrise", "evening", "morning", "midnight",
+                "twilight", "noon", "midday", "afternoon"):
+        scene.time = scene.time or vocab.TIMES.get(base)
+        if subject.color and base in ("sunset", "sunrise", "dawn", "dusk", "twilight", "evening", "night"):
+            scene.sky_color = scene.sky_color or subject.color  # "an orange sunset", "a purple twilight"
+        return None
+    if base in ("sky", "cloud", "rain", "storm", "fog", "mist", "snowfall", "rainbow", "star", "sun", "moon",
+                "lightning", "thunderstorm", "snowflake") and not _has_object_use(base, modifiers, colors_at):
+        _sky_word(base, subject, scene)
+        return None
+    if base in ("star", "sun", "moon"):  # a coloured or counted celestial body is drawn as a shape
+        subject.kind, subject.name = "shape", {"star": "star", "sun": "circle", "moon": "crescent"}[base]
+    elif head in vocab.GARMENTS or base in vocab.GARMENTS:
+        subject.kind, subject.name = "garment", vocab.GARMENTS.get(head, vocab.GARMENTS.get(base))
+        subject.count = 1
+    elif base in vocab.SHAPES and (base not in vocab.SETTINGS):
+        subject.kind, subject.name = "shape", vocab.SHAPES[base]
+    elif base in vocab.SETTINGS or head in vocab.SETTINGS:
+        terrain = vocab.SETTINGS.get(base, vocab.SETTINGS.get(head))
+        if terrain == "sky":
+            _sky_word("sky", subject, scene)
+            return None
+        scene.settings.append(terrain)
+        if scene.setting is None:
+            scene.setting, scene.setting_word = terrain, base
+            scene.setting_color = subject.color
+        for word, start in modifiers:
+            if vocab.COVERS.get(word):
+                scene.cover = scene.cover or vocab.COVERS[word]
+            elif start not in colors_at and word not in vocab.STOP and _is_noun(word) and \
+                    vocab.singular(word) not in vocab.SETTINGS:
+                scene.setting_items.append(vocab.singular(word))  # "sunflower field", "tulip garden"
+        subject.kind = "setting"
+        return subject
+    elif base in vocab.PROCEDURAL:
+        subject.kind, subject.name = "object", base
+    if plural and subject.kind != "garment" and subject.count == 1 and count is None:
+        subject.count = 0
+    return subject
+
+
+def _has_object_use(base: str, modifiers, colors_at: dict) -> bool:
+    """"yellow stars" or "three suns" are drawn subjects; "a cloudy sky" or "a full moon" are the sky's."""
+    if base not in ("star", "sun", "moon"):
+        return False
+    return any(start in colors_at or (w in vocab.NUMBERS and w not in ("a", "an")) for w, start in modifiers)
+
+
+def _sky_word(base: str, subject: Subject, scene: Scene) -> None:
+    if base == "sky":
+        scene.style_words.add("sky")
+        scene.sky_color = scene.sky_color or subject.color
+        for word in subject.adjectives:
+            _scene_word(word, scene)
+    elif base in ("star", "sun", "moon"):
+        scene.celestial.add(base + ("s" if base == "star" else ""))
+    elif base == "snowflake":
+        scene.weather.add("snow")
+    else:
+        scene.weather.add(vocab.WEATHER.get(base, "cloudy"))
+        if subject.color and base in ("cloud", "storm", "fog", "mist", "rain"):
+            scene.cloud_color = scene.cloud_color or subject.color  # "gray clouds", "pink mist"
+
+
+def _scene_word(word: str, scene: Scene) -> None:
+    """Record a word that speaks about the whole scene (time, weather, arrangement, ground cover)."""
+    base = vocab.singular(word)
+    if vocab.TIMES.get(word):
+        if word in ("stars", "starlit", "starry"):
+            scene.celestial.add("stars")
+        if word in ("moonlit", "moon", "moonlight"):
+            scene.celestial.add("moon")
+        if word == "sunny":
+            scene.celestial.add("sun")
+        scene.time = scene.time or vocab.TIMES[word]
+    if word in vocab.WEATHER:
+        weather = vocab.WEATHER[word]
+        if weather != "clear":
+            scene.weather.add(weather)
+    if word in vocab.ARRANGEMENTS and word not in ("line", "row", "around"):
+        scene.arrangement = scene.arrangement or vocab.ARRANGEMENTS[word]
+    if vocab.COVERS.get(word):
+        scene.cover = scene.cover or vocab.COVERS[word]
+    if word in ("chaotic", "random", "messy", "jumbled", "irregular", "wild"):
+        scene.style_words.add("chaotic")
+    if word in ("translucent", "transluscent", "transparent", "sheer", "glassy", "see-through", "frosted"):
+        scene.style_words.add("translucent")
+    if base in _SEASONS:
+        scene.style_words.add(_SEASONS[base])
+    if word in ("colorful", "colourful", "multicolored", "multicoloured", "rainbow", "vibrant", "bright"):
+        scene.style_words.add("colorful")
+    if word in ("pastel", "soft"):
+        scene.style_words.add("pastel")
+    if word in ("glowing", "luminous", "shining", "neon", "radiant", "sparkling", "shimmering"):
+        scene.style_words.add("glowing")
+    if base in ("golden", "gold") and word == "golden":
+        scene.style_words.add("golden")
+
+
+def _head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
+    """Index of the phrase's head noun: the last noun-like word; None for a phrase of adjectives."""
+    candidates = []
+    for index, (word, start) in enumerate(words):
+        if word in vocab.STOP or word.isdigit() or word in vocab.NUMBERS:
+            continue
+        if start in colors_at and not (index == len(words) - 1 and word in _COLOR_NOUNS and index > 0
+                                       and words[index - 1][0] in ("a", "an", "the")):
+            continue
+        candidates.append(index)
+    if not candidates:
+        return None
+    for index in reversed(candidates):
+        word = words[index][0]
+        if _is_noun(word) or word in vocab.TIMES or word in _ARRANGEMENT_NOUNS:
+            return index
+    # No known noun: the last word that is not an adjective-like word names the subject.
+    for index in reversed(candidates):
+        word = words[index][0]
+        if word in vocab.MATERIALS or word in vocab.PATTERNS or word in vocab.COVERS or word in vocab.WEATHER:
+            continue
+        if word in vocab.ARRANGEMENTS or word.endswith(("ed", "ing", "ful", "ous", "ly")):
+            continue
+        return index
+    return None
+
+
+def _finish(scene: Scene) -> None:
+    """Fill what the text implies: celestial bodies from the time, a default count for plurals."""
+    if scene.time == "night" and not scene.celestial:
+        scene.celestial.add("moon")
+    if scene.time is None and scene.celestial & {"moon", "stars"} and "sun" not in scene.celestial:
+        scene.time = "night"
+    season = next((w for w in ("spring", "summer", "autumn", "winter") if w in scene.style_words), None)
+    if season and (scene.setting is None and (not scene.subjects or scene.main.kind == "object")):
+        scene.setting = "forest" if season == "autumn" and not scene.subjects else "meadow"
+        scene.settings.append(scene.setting)
+    if season == "winter":
+        scene.cover = scene.cover or "snow"
+    elif season == "spring":
+        scene.cover = scene.cover or "flowers"
+    elif season == "autumn" and scene.setting == "forest":
+        scene.setting_color = scene.setting_color or "#d9742b"  # autumn leaves
+    elif season == "summer":
+        scene.celestial.add("sun")
+    for subject in scene.subjects:
+        if subject.count == 0:
+            subject.count = 7 if subject.kind == "shape" else 3
