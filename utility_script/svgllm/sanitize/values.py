@@ -91,12 +91,46 @@ def clean_points(text: str, decimals: int) -> str | None:
     return " ".join(f"{fmt(values[i], decimals)},{fmt(values[i + 1], decimals)}" for i in range(0, len(values), 2))
 
 
+_COMMAND_SPLIT = re.compile(r"([MmLlHhVvCcSsQqTtZz])")
+_ONLY_NUMBERS = re.compile(r"^(?:[\s,]*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)*[\s,]*$")
+
+
+def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
+    """Fast path for well-formed data without arcs (most paths): regex in C instead of a token loop.
+
+    Returns None when the data needs the careful parser (arcs, garbage, non-finite or huge numbers, no leading move).
+    """
+    parts = _COMMAND_SPLIT.split(text)
+    if parts[0].strip() or len(parts) < 2 or parts[1] not in "Mm":
+        return None
+    segments: list[tuple[str, list[float]]] = []
+    for index in range(1, len(parts), 2):
+        command, chunk = parts[index], parts[index + 1]
+        if not _ONLY_NUMBERS.match(chunk):
+            return None
+        values = [float(token) for token in _NUMBER.findall(chunk)]
+        if any(not -MAX_ABS <= value <= MAX_ABS for value in values):  # also rejects nan and inf
+            return None
+        arity = _PATH_ARITY[command.lower()]
+        if arity == 0:
+            segments.append((command, []))
+            continue
+        for start in range(0, len(values) - arity + 1, arity):
+            segments.append((command, values[start : start + arity]))
+            command = {"M": "L", "m": "l"}.get(command, command)
+    return segments
+
+
 def parse_path(text: str) -> list[tuple[str, list[float]]]:
     """Path data -> [(command, arguments)], keeping every complete segment and nothing malformed.
 
     Repeated arguments after a command are split into separate segments; arc flags may be written without
     separators (`a1 1 0 011 1`); a path must start with a move, so anything before the first M/m is dropped.
     """
+    if "a" not in text and "A" not in text:
+        simple = _parse_simple_path(text)
+        if simple is not None:
+            return simple
     segments: list[tuple[str, list[float]]] = []
     command, arity, args = "", 0, []
     position, length = 0, len(text)
