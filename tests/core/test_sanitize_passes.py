@@ -179,3 +179,18 @@ def test_fast_path_parser_agrees_with_the_careful_one():
         fast = _parse_simple_path(text)
         assert fast is not None
         assert fast == parse_path(text + "A")  # a trailing bare arc forces the careful parser and adds nothing
+
+
+def test_ensure_renderable_degrades_until_cairosvg_renders():
+    from svgllm.render import render_problem
+    from svgllm.sanitize.render_guard import ensure_renderable
+
+    # valid by the rules, but cairosvg cannot paint a pattern on a zero-height shape
+    svg = (f'{ROOT}<rect width="384" height="384" fill="#abc"/><defs><pattern id="p" width="10" height="10">'
+           '<circle cx="5" cy="5" r="4"/></pattern></defs><path d="M0 0L50 0z" fill="url(#p)"/>'
+           '<circle cx="9" cy="9" r="5" fill="red"/></svg>')
+    assert render_problem(svg) != ""
+    fixed = serialize(ensure_renderable(parse(svg), serialize))
+    assert render_problem(fixed) == ""
+    assert 'fill="url(#p)"' not in fixed and '<circle cx="9" cy="9" r="5" fill="red"/>' in fixed  # rest kept
+    assert sanitize(svg) == fixed
