@@ -135,7 +135,12 @@ def parse(text: str) -> Node:
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_NEEDS_ESCAPE = re.compile("[&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _escape(value: str) -> str:
+    if not _NEEDS_ESCAPE.search(value):  # the common case: nothing to change
+        return value
     value = _XML_INVALID.sub("", value)
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", " ").replace("\r", " ").replace("\t", " "))
