@@ -10,6 +10,7 @@ render so that the composer can recolour the motif: the colour covering most pix
 the fills of the same hue family are recoloured together. The result is one JSON file of package data plus a
 licence/attribution text next to it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,16 @@ LICENSE_FILE = "motifs_LICENSE.txt"
 KEEP_CATEGORIES = ("Activities", "Animals & Nature", "Food & Drink", "Objects", "Travel & Places", "People & Body")
 SYMBOL_KEEP = re.compile(r"heart|star|circle|square|diamond|triangle|moon|cross-mark|infinity|yin-yang|peace")
 # Skin-tone variants repeat the base icon; names with words that read as text (buttons, clocks) invite OCR.
-SKIP_NAME = re.compile(r"-(dark|light|medium|medium-dark|medium-light)$|skin-tone|button|oclock|thirty|keycap|banknote|"
-                       r"calendar|flag|letter|mark$|^(a|b|o|ab|id|sos|cl|ng|ok|up|vs)-")
+SKIP_NAME = re.compile(
+    r"-(dark|light|medium|medium-dark|medium-light)$|skin-tone|button|oclock|thirty|keycap|banknote|"
+    r"calendar|flag|letter|mark$|^(a|b|o|ab|id|sos|cl|ng|ok|up|vs)-"
+)
 # People are kept as a few generic figures; gendered/role variants and hand gestures would triple the size.
-PEOPLE_SKIP = re.compile(r"^(man|woman|men|women)-|hand|finger|fist|index|thumbs|salute|gesture|horns|selfie|"
-                         r"palm|facing-right|wheelchair|kneeling|pregnant|breast|hugging|-with-|tongue|nose|mouth|"
-                         r"^ear|biceps|lungs|brain|^leg|^foot|^family-|^kiss-")
+PEOPLE_SKIP = re.compile(
+    r"^(man|woman|men|women)-|hand|finger|fist|index|thumbs|salute|gesture|horns|selfie|"
+    r"palm|facing-right|wheelchair|kneeling|pregnant|breast|hugging|-with-|tongue|nose|mouth|"
+    r"^ear|biceps|lungs|brain|^leg|^foot|^family-|^kiss-"
+)
 # A motif must leave room for a background and a second subject under the 10,000-byte cap.
 MAX_BODY_BYTES = 6000
 STOP_WORDS = {"with", "of", "and", "the", "a", "in", "on", "at", "for", "to"}
@@ -66,8 +71,7 @@ def fetch_package(name: str, cache: Path) -> Path:
     stem = package.replace("/", "-")
     tarballs = sorted(cache.glob(f"{stem}-{version or '*'}.tgz"))
     if not tarballs:
-        subprocess.run(["npm", "pack", name, "--pack-destination", str(cache)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(["npm", "pack", name, "--pack-destination", str(cache)], check=True, stdout=subprocess.DEVNULL)
         tarballs = sorted(cache.glob(f"{stem}-{version or '*'}.tgz"))
         if not tarballs:
             raise RuntimeError(f"npm pack {name} wrote no tarball into {cache}")
@@ -101,8 +105,11 @@ def selected_names(icon_set: IconSet) -> dict[str, str]:
         for name in names:
             if category == "People & Body" and PEOPLE_SKIP.search(name):
                 continue
-            if name in icon_set.icons and not SKIP_NAME.search(name) and (keep_all or (
-                    category == "Symbols" and SYMBOL_KEEP.search(name))):
+            if (
+                name in icon_set.icons
+                and not SKIP_NAME.search(name)
+                and (keep_all or (category == "Symbols" and SYMBOL_KEEP.search(name)))
+            ):
                 chosen[name] = category
     return chosen
 
@@ -174,8 +181,10 @@ def _render_pixels(body: str, size: int, pixels: int = 48):
     import numpy as np
     from PIL import Image
 
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
-           f'viewBox="0 0 {size} {size}">{body}</svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
+        f'viewBox="0 0 {size} {size}">{body}</svg>'
+    )
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"))
     image = Image.open(io.BytesIO(png)).convert("RGBA")
     return np.asarray(image, dtype=np.int32)
@@ -193,16 +202,16 @@ def color_family(body: str, size: int) -> tuple[str, list[str]] | None:
     if not opaque.any():
         return None
     pixels = rgba[opaque][:, :3]
-    palette = np.array([[int(h[i:i + 2], 16) for i in (1, 3, 5)] for h in fills])
+    palette = np.array([[int(h[i : i + 2], 16) for i in (1, 3, 5)] for h in fills])
     distance = ((pixels[:, None, :] - palette[None, :, :]) ** 2).sum(axis=2)
     counts = np.bincount(distance.argmin(axis=1), minlength=len(fills))
     dominant = fills[int(counts.argmax())]
-    family = [fill for fill, count in zip(fills, counts) if count and _same_family(dominant, fill)]
+    family = [fill for fill, count in zip(fills, counts, strict=False) if count and _same_family(dominant, fill)]
     return dominant, family
 
 
 def _hls(hex_color: str) -> tuple[float, float, float]:
-    return colorsys.rgb_to_hls(*(int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+    return colorsys.rgb_to_hls(*(int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)))
 
 
 def _same_family(a: str, b: str) -> bool:
@@ -229,8 +238,14 @@ def build_library(icon_sets: list[IconSet], progress: bool = True) -> dict:
     sources = []
     for index, icon_set in enumerate(icon_sets):
         info = icon_set.info
-        sources.append({"prefix": icon_set.prefix, "name": info.get("name", icon_set.prefix),
-                        "author": info.get("author", {}), "license": info.get("license", {})})
+        sources.append(
+            {
+                "prefix": icon_set.prefix,
+                "name": info.get("name", icon_set.prefix),
+                "author": info.get("author", {}),
+                "license": info.get("license", {}),
+            }
+        )
         chosen = {name: cat for name, cat in selected_names(icon_set).items() if name not in motifs}
         for name in tqdm(sorted(chosen), desc=icon_set.prefix, disable=not progress):
             body = clean_body(icon_set.icons[name]["body"])
@@ -240,33 +255,53 @@ def build_library(icon_sets: list[IconSet], progress: bool = True) -> dict:
             colours = color_family(body, size)
             if colours is None:
                 continue
-            motifs[name] = {"b": body, "s": size, "k": keywords(name), "c": chosen[name],
-                            "d": colours[0], "f": colours[1], "src": index}
-    return {"about": "Emoji motifs for svgllm's composer, sanitised to the competition allowlist. "
-                     "See motifs_LICENSE.txt for licences and attribution.",
-            "sources": sources, "motifs": dict(sorted(motifs.items()))}
+            motifs[name] = {
+                "b": body,
+                "s": size,
+                "k": keywords(name),
+                "c": chosen[name],
+                "d": colours[0],
+                "f": colours[1],
+                "src": index,
+            }
+    return {
+        "about": "Emoji motifs for svgllm's composer, sanitised to the competition allowlist. "
+        "See motifs_LICENSE.txt for licences and attribution.",
+        "sources": sources,
+        "motifs": dict(sorted(motifs.items())),
+    }
 
 
 def license_text(library: dict) -> str:
     """The attribution file shipped next to the library."""
-    lines = ["Motif library of svgllm (svgllm/data/motifs.json)", "",
-             "The motif bodies are emoji artwork from the icon sets below, redistributed through the",
-             "@iconify-json npm packages. They were modified: numbers rounded, colours normalised,",
-             "and the composer recolours them at run time.", ""]
+    lines = [
+        "Motif library of svgllm (svgllm/data/motifs.json)",
+        "",
+        "The motif bodies are emoji artwork from the icon sets below, redistributed through the",
+        "@iconify-json npm packages. They were modified: numbers rounded, colours normalised,",
+        "and the composer recolours them at run time.",
+        "",
+    ]
     for source in library["sources"]:
         author, lic = source.get("author", {}), source.get("license", {})
         count = sum(1 for motif in library["motifs"].values() if library["sources"][motif["src"]] is source)
-        lines += [f"* {source['name']} (prefix {source['prefix']}, {count} motifs)",
-                  f"  Author: {author.get('name', 'unknown')} {author.get('url', '')}".rstrip(),
-                  f"  Licence: {lic.get('title', 'unknown')} ({lic.get('spdx', '?')}) {lic.get('url', '')}".rstrip(),
-                  ""]
+        lines += [
+            f"* {source['name']} (prefix {source['prefix']}, {count} motifs)",
+            f"  Author: {author.get('name', 'unknown')} {author.get('url', '')}".rstrip(),
+            f"  Licence: {lic.get('title', 'unknown')} ({lic.get('spdx', '?')}) {lic.get('url', '')}".rstrip(),
+            "",
+        ]
     spdx = {source.get("license", {}).get("spdx") for source in library["sources"]}
     if "CC-BY-4.0" in spdx:
-        lines += ["CC BY 4.0 artwork: copyright its authors named above, licensed under CC BY 4.0",
-                  "(https://creativecommons.org/licenses/by/4.0/); changes were made as described above."]
+        lines += [
+            "CC BY 4.0 artwork: copyright its authors named above, licensed under CC BY 4.0",
+            "(https://creativecommons.org/licenses/by/4.0/); changes were made as described above.",
+        ]
     if "MIT" in spdx:
-        lines += ["MIT artwork: copyright its authors named above; the MIT licence's permission notice",
-                  "applies to the copies and modified copies in this library."]
+        lines += [
+            "MIT artwork: copyright its authors named above; the MIT licence's permission notice",
+            "applies to the copies and modified copies in this library.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -283,10 +318,18 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: fetch (or read) the icon sets, build the library, write it as package data."""
     parser = argparse.ArgumentParser(prog="python -m dataset_build.motifs", description=__doc__.splitlines()[0])
     parser.add_argument("--package", action="append", help="npm package to fetch (repeatable; order = preference)")
-    parser.add_argument("--source", action="append", type=Path,
-                        help="unpacked iconify-json package folder to use instead of fetching (repeatable)")
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "svgllm" / "motifs",
-                        help="where npm tarballs are kept (a rerun reuses them)")
+    parser.add_argument(
+        "--source",
+        action="append",
+        type=Path,
+        help="unpacked iconify-json package folder to use instead of fetching (repeatable)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path.home() / ".cache" / "svgllm" / "motifs",
+        help="where npm tarballs are kept (a rerun reuses them)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (package data)")
     args = parser.parse_args(argv)
     try:

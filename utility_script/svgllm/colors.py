@@ -1,4 +1,5 @@
 """Colour words in a description -> hex colours (CSS names, fashion/art names, light/dark/... modifiers)."""
+
 from __future__ import annotations
 
 import functools
@@ -35,7 +36,7 @@ def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, float]]:
 
 
 def hex_to_rgb(hex_color: str) -> tuple[int, int, int]:
-    """"#rrggbb" -> (r, g, b) in 0..255."""
+    """ "#rrggbb" -> (r, g, b) in 0..255."""
     return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
@@ -67,7 +68,7 @@ def shift_saturation(hex_color: str, amount: float) -> str:
 
 def mix(a: str, b: str, amount: float) -> str:
     """Blend colour `a` towards `b` by `amount` in [0, 1]."""
-    return rgb_to_hex(x + (y - x) * amount for x, y in zip(hex_to_rgb(a), hex_to_rgb(b)))
+    return rgb_to_hex(x + (y - x) * amount for x, y in zip(hex_to_rgb(a), hex_to_rgb(b), strict=False))
 
 
 def luminance(hex_color: str) -> float:
@@ -77,8 +78,12 @@ def luminance(hex_color: str) -> float:
 
 
 def _lookup(names: dict[str, str], word: str) -> str | None:
-    for candidate in (word, word.removesuffix("-colored").removesuffix("-coloured"), word.removesuffix("ish"),
-                      word.replace("-", "")):
+    for candidate in (
+        word,
+        word.removesuffix("-colored").removesuffix("-coloured"),
+        word.removesuffix("ish"),
+        word.replace("-", ""),
+    ):
         if candidate in names:
             return names[candidate]
     return None
@@ -106,8 +111,7 @@ def find_colors(text: str) -> list[ColorMention]:
                 found.append(ColorMention(f"{word} {following}", names[pair], position))
                 index += 2
                 continue
-            if _lookup(names, following) or (index + 2 < len(tokens)
-                                             and following + tokens[index + 2][0] in names):
+            if _lookup(names, following) or (index + 2 < len(tokens) and following + tokens[index + 2][0] in names):
                 modifier_word, word = word, following
                 index += 1
         hex_value = None

@@ -5,6 +5,7 @@ landscape (sky by time and weather, terrain), abstract (shapes in arrangements),
 patterns and materials) or object (emoji motifs from the bundled library, recoloured). Deterministic: the
 same description always gives the same SVG; typically a few milliseconds per description.
 """
+
 from __future__ import annotations
 
 from ...deadline import Deadline

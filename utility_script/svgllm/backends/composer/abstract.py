@@ -1,4 +1,5 @@
 """Abstract art: flat and shaded shapes in arrangements (grid, spiral, concentric, layered, interwoven, ...)."""
+
 from __future__ import annotations
 
 import math
@@ -13,12 +14,18 @@ PASTEL = ("#ffadad", "#ffd6a5", "#fdffb6", "#caffbf", "#9bf6ff", "#bdb2ff")
 
 
 def _regular(cx, cy, r, sides, rotation=-90.0):
-    return [(cx + r * math.cos(math.radians(rotation + 360 * k / sides)),
-             cy + r * math.sin(math.radians(rotation + 360 * k / sides))) for k in range(sides)]
+    return [
+        (
+            cx + r * math.cos(math.radians(rotation + 360 * k / sides)),
+            cy + r * math.sin(math.radians(rotation + 360 * k / sides)),
+        )
+        for k in range(sides)
+    ]
 
 
-def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, color: str,
-                  rotation: float = 0.0, extra: str = "") -> str:
+def shape_element(
+    canvas: Canvas, name: str, cx: float, cy: float, size: float, color: str, rotation: float = 0.0, extra: str = ""
+) -> str:
     """One shape centred at (cx, cy) fitting a `size` box; 3-D solids get lit and shaded faces."""
     r = size / 2
     light, dark = shift_lightness(color, 0.3), shift_lightness(color, -0.3)
@@ -29,8 +36,9 @@ def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, 
     elif name == "ellipse":
         out = ellipse(cx, cy, r, r * 0.6, color)
     elif name == "sphere":
-        out = circle(cx, cy, r, canvas.radial([(0, shift_lightness(color, 0.45)), (0.6, color), (1, dark)],
-                                                0.35, 0.35, 0.7))
+        out = circle(
+            cx, cy, r, canvas.radial([(0, shift_lightness(color, 0.45)), (0.6, color), (1, dark)], 0.35, 0.35, 0.7)
+        )
     elif name == "square":
         out = rect(cx - r * 0.8, cy - r * 0.8, r * 1.6, r * 1.6, color)
     elif name in ("rectangle", "stripe", "sheet"):
@@ -41,11 +49,25 @@ def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, 
         apex, left, right, front = (cx, cy - r), (cx - r, cy + r * 0.7), (cx + r, cy + r * 0.7), (cx + r * 0.2, cy + r)
         out = polygon([apex, left, front], light) + polygon([apex, front, right], dark)
     elif name == "trapezoid":
-        out = polygon([(cx - r * 0.55, cy - r * 0.5), (cx + r * 0.55, cy - r * 0.5), (cx + r, cy + r * 0.5),
-                       (cx - r, cy + r * 0.5)], color)
+        out = polygon(
+            [
+                (cx - r * 0.55, cy - r * 0.5),
+                (cx + r * 0.55, cy - r * 0.5),
+                (cx + r, cy + r * 0.5),
+                (cx - r, cy + r * 0.5),
+            ],
+            color,
+        )
     elif name == "parallelogram":
-        out = polygon([(cx - r * 0.5, cy - r * 0.5), (cx + r, cy - r * 0.5), (cx + r * 0.5, cy + r * 0.5),
-                       (cx - r, cy + r * 0.5)], color)
+        out = polygon(
+            [
+                (cx - r * 0.5, cy - r * 0.5),
+                (cx + r, cy - r * 0.5),
+                (cx + r * 0.5, cy + r * 0.5),
+                (cx - r, cy + r * 0.5),
+            ],
+            color,
+        )
     elif name == "diamond":
         out = polygon([(cx, cy - r), (cx + r * 0.7, cy), (cx, cy + r), (cx - r * 0.7, cy)], color)
     elif name in ("pentagon", "hexagon", "octagon"):
@@ -59,12 +81,16 @@ def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, 
         out = polygon(points, color)
     elif name == "crescent":
         # outer half circle to the left, back along a flatter arc: a crescent opening to the right
-        out = (f'<path d="M{n(cx + r * 0.2)} {n(cy - r)}A{n(r)} {n(r)} 0 0 0 {n(cx + r * 0.2)} {n(cy + r)}'
-               f'A{n(r * 1.3)} {n(r * 1.3)} 0 0 1 {n(cx + r * 0.2)} {n(cy - r)}Z" fill="{color}"/>')
+        out = (
+            f'<path d="M{n(cx + r * 0.2)} {n(cy - r)}A{n(r)} {n(r)} 0 0 0 {n(cx + r * 0.2)} {n(cy + r)}'
+            f'A{n(r * 1.3)} {n(r * 1.3)} 0 0 1 {n(cx + r * 0.2)} {n(cy - r)}Z" fill="{color}"/>'
+        )
     elif name == "heart":
-        out = (f'<path d="M{n(cx)} {n(cy + r * 0.9)}C{n(cx - r * 1.4)} {n(cy)} {n(cx - r * 0.6)} {n(cy - r)} '
-               f'{n(cx)} {n(cy - r * 0.35)}C{n(cx + r * 0.6)} {n(cy - r)} {n(cx + r * 1.4)} {n(cy)} {n(cx)} '
-               f'{n(cy + r * 0.9)}Z" fill="{color}"/>')
+        out = (
+            f'<path d="M{n(cx)} {n(cy + r * 0.9)}C{n(cx - r * 1.4)} {n(cy)} {n(cx - r * 0.6)} {n(cy - r)} '
+            f"{n(cx)} {n(cy - r * 0.35)}C{n(cx + r * 0.6)} {n(cy - r)} {n(cx + r * 1.4)} {n(cy)} {n(cx)} "
+            f'{n(cy + r * 0.9)}Z" fill="{color}"/>'
+        )
     elif name == "cube":
         s = r * 0.75
         top = [(cx, cy - s * 1.1), (cx + s, cy - s * 0.55), (cx, cy), (cx - s, cy - s * 0.55)]
@@ -72,17 +98,34 @@ def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, 
         right = [(cx + s, cy - s * 0.55), (cx, cy), (cx, cy + s * 1.15), (cx + s, cy + s * 0.6)]
         out = polygon(top, light) + polygon(left, color) + polygon(right, dark)
     elif name == "cone":
-        out = (polygon([(cx, cy - r), (cx + r * 0.7, cy + r * 0.7), (cx - r * 0.7, cy + r * 0.7)],
-                       canvas.linear([(0, dark), (0.45, light), (1, dark)], x2=1, y2=0))
-               + ellipse(cx, cy + r * 0.7, r * 0.7, r * 0.2, dark))
+        out = polygon(
+            [(cx, cy - r), (cx + r * 0.7, cy + r * 0.7), (cx - r * 0.7, cy + r * 0.7)],
+            canvas.linear([(0, dark), (0.45, light), (1, dark)], x2=1, y2=0),
+        ) + ellipse(cx, cy + r * 0.7, r * 0.7, r * 0.2, dark)
     elif name == "cylinder":
-        out = (rect(cx - r * 0.6, cy - r * 0.7, r * 1.2, r * 1.4,
-                    canvas.linear([(0, dark), (0.45, light), (1, dark)], x2=1, y2=0))
-               + ellipse(cx, cy + r * 0.7, r * 0.6, r * 0.18, dark) + ellipse(cx, cy - r * 0.7, r * 0.6, r * 0.18, light))
+        out = (
+            rect(
+                cx - r * 0.6,
+                cy - r * 0.7,
+                r * 1.2,
+                r * 1.4,
+                canvas.linear([(0, dark), (0.45, light), (1, dark)], x2=1, y2=0),
+            )
+            + ellipse(cx, cy + r * 0.7, r * 0.6, r * 0.18, dark)
+            + ellipse(cx, cy - r * 0.7, r * 0.6, r * 0.18, light)
+        )
     elif name == "prism":
-        out = (polygon([(cx - r * 0.8, cy + r * 0.6), (cx - r * 0.2, cy - r * 0.8), (cx + r * 0.1, cy + r * 0.8)],
-                       light) + polygon([(cx - r * 0.2, cy - r * 0.8), (cx + r * 0.8, cy - r * 0.5),
-                                         (cx + r * 0.9, cy + r * 0.5), (cx + r * 0.1, cy + r * 0.8)], dark))
+        out = polygon(
+            [(cx - r * 0.8, cy + r * 0.6), (cx - r * 0.2, cy - r * 0.8), (cx + r * 0.1, cy + r * 0.8)], light
+        ) + polygon(
+            [
+                (cx - r * 0.2, cy - r * 0.8),
+                (cx + r * 0.8, cy - r * 0.5),
+                (cx + r * 0.9, cy + r * 0.5),
+                (cx + r * 0.1, cy + r * 0.8),
+            ],
+            dark,
+        )
     elif name == "polyhedron":
         outer = _regular(cx, cy, r, 10, -90)
         inner = _regular(cx, cy, r * 0.5, 5, -90)
@@ -90,23 +133,42 @@ def shape_element(canvas: Canvas, name: str, cx: float, cy: float, size: float, 
         for k in range(5):  # five kite faces around the central pentagon
             a, b = inner[k], inner[(k + 1) % 5]
             o = outer[(2 * k + 1) % 10]
-            faces += polygon([a, outer[(2 * k) % 10], o, outer[(2 * k + 2) % 10], b],
-                             mix(color, "#ffffff" if k % 2 else "#000000", 0.12),
-                             f' stroke="{light}" stroke-width="{n(max(1.0, r * 0.03))}"')
+            faces += polygon(
+                [a, outer[(2 * k) % 10], o, outer[(2 * k + 2) % 10], b],
+                mix(color, "#ffffff" if k % 2 else "#000000", 0.12),
+                f' stroke="{light}" stroke-width="{n(max(1.0, r * 0.03))}"',
+            )
         out = faces
     elif name == "spiral":
-        d = "".join(("M" if k == 0 else "L") + f"{n(cx + r * k / 60 * math.cos(k * 0.32))} "
-                    f"{n(cy + r * k / 60 * math.sin(k * 0.32))}" for k in range(61))
-        out = f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{n(max(3.0, r * 0.12))}" ' \
-              f'stroke-linecap="round"/>'
+        d = "".join(
+            ("M" if k == 0 else "L") + f"{n(cx + r * k / 60 * math.cos(k * 0.32))} "
+            f"{n(cy + r * k / 60 * math.sin(k * 0.32))}"
+            for k in range(61)
+        )
+        out = (
+            f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{n(max(3.0, r * 0.12))}" '
+            f'stroke-linecap="round"/>'
+        )
     elif name in ("line", "thread", "wave", "zigzag", "arc"):
-        out = (f'<path d="M{n(cx - r)} {n(cy)}q{n(r / 2)} {n(-r / 2)} {n(r)} 0t{n(r)} 0" fill="none" '
-               f'stroke="{color}" stroke-width="{n(max(3.0, r * 0.1))}" stroke-linecap="round"/>')
+        out = (
+            f'<path d="M{n(cx - r)} {n(cy)}q{n(r / 2)} {n(-r / 2)} {n(r)} 0t{n(r)} 0" fill="none" '
+            f'stroke="{color}" stroke-width="{n(max(3.0, r * 0.1))}" stroke-linecap="round"/>'
+        )
     elif name == "cross":
         out = rect(cx - r * 0.2, cy - r, r * 0.4, 2 * r, color) + rect(cx - r, cy - r * 0.2, 2 * r, r * 0.4, color)
     elif name == "arrow":
-        out = polygon([(cx - r, cy - r * 0.2), (cx + r * 0.2, cy - r * 0.2), (cx + r * 0.2, cy - r * 0.5), (cx + r, cy),
-                       (cx + r * 0.2, cy + r * 0.5), (cx + r * 0.2, cy + r * 0.2), (cx - r, cy + r * 0.2)], color)
+        out = polygon(
+            [
+                (cx - r, cy - r * 0.2),
+                (cx + r * 0.2, cy - r * 0.2),
+                (cx + r * 0.2, cy - r * 0.5),
+                (cx + r, cy),
+                (cx + r * 0.2, cy + r * 0.5),
+                (cx + r * 0.2, cy + r * 0.2),
+                (cx - r, cy + r * 0.2),
+            ],
+            color,
+        )
     else:  # "mixed" and anything unknown: a circle reads as a shape of that colour
         out = circle(cx, cy, r * 0.85, color)
     if rotation or extra:
@@ -140,10 +202,22 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
     chaotic = "chaotic" in scene.style_words
     main = shapes[0]
     main_color = main.color or _PALETTE[0]
-    centre = shapes[1] if len(shapes) > 1 and relation is not None and relation.kind in (
-        "around", "on", "with", "interwoven", "in", "inside") else None
-    if (len(shapes) == 2 and relation is not None and relation.kind in _PAIR and main.count <= 1
-            and shapes[1].count <= 1 and shapes[1].name != "sheet" and arrangement is None):
+    centre = (
+        shapes[1]
+        if len(shapes) > 1
+        and relation is not None
+        and relation.kind in ("around", "on", "with", "interwoven", "in", "inside")
+        else None
+    )
+    if (
+        len(shapes) == 2
+        and relation is not None
+        and relation.kind in _PAIR
+        and main.count <= 1
+        and shapes[1].count <= 1
+        and shapes[1].name != "sheet"
+        and arrangement is None
+    ):
         _pair(canvas, main, shapes[1], relation.kind)
         return
     if centre is not None and relation and relation.kind == "on":
@@ -159,33 +233,64 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
     if arrangement == "row":
         count = min(max(main.count, 3), 6)
         for k in range(count):
-            canvas.add(shape_element(canvas, main.name, 192 + (k - (count - 1) / 2) * 300 / count, 192,
-                                     min(90, 280 / count), _color_at(main, k)))
+            canvas.add(
+                shape_element(
+                    canvas,
+                    main.name,
+                    192 + (k - (count - 1) / 2) * 300 / count,
+                    192,
+                    min(90, 280 / count),
+                    _color_at(main, k),
+                )
+            )
         return
     if arrangement in ("spiral", "ring") or (relation is not None and relation.kind == "around"):
         if centre is not None and not centre_drawn:
             canvas.add(shape_element(canvas, centre.name, 192, 192, 150, centre.color or _PALETTE[3]))
-        count = max(main.count, 9)
+        count = max(main.count, 12 if arrangement == "spiral" else 9)  # a spiral needs enough steps to read
+        if arrangement == "spiral":  # a faint guide curve under the shapes makes the spiral itself visible
+            start = 105 if centre is not None else 34
+            guide = "".join(
+                ("M" if j == 0 else "L")
+                + f"{n(192 + (start + (165 - start) * j / 40) * math.cos(j * 2.5 * math.pi / 40 * 11 / 12 + 0.3))} "
+                f"{n(192 + (start + (165 - start) * j / 40) * math.sin(j * 2.5 * math.pi / 40 * 11 / 12 + 0.3))}"
+                for j in range(41)
+            )
+            canvas.add(f'<path d="{guide}" fill="none" stroke="{main_color}" stroke-width="5" opacity=".3"/>')
         for k in range(count):
-            angle = k * 0.72 + 0.3
-            radius = 95 + k * (70 / count) if arrangement == "spiral" else 135
-            if arrangement != "spiral":
-                angle = 2 * math.pi * k / count
-            size = 44 + 30 * k / count if arrangement == "spiral" else 60
-            canvas.add(shape_element(canvas, main.name, 192 + radius * math.cos(angle),
-                                     192 + radius * math.sin(angle), size, _color_at(main, k),
-                                     math.degrees(angle) + 90))
+            if arrangement == "spiral":  # one and a quarter turns, opening outwards
+                start = 105 if centre is not None else 34
+                angle = k * 2.5 * math.pi / count + 0.3
+                radius = start + (165 - start) * k / count
+                size = 34 + 34 * k / count
+            else:
+                angle, radius, size = 2 * math.pi * k / count, 135, 60
+            canvas.add(
+                shape_element(
+                    canvas,
+                    main.name,
+                    192 + radius * math.cos(angle),
+                    192 + radius * math.sin(angle),
+                    size,
+                    _color_at(main, k),
+                    math.degrees(angle) + 90,
+                )
+            )
         for other in shapes[1:]:
             if other is not centre:
                 _scatter(canvas, other, rng, 4, 40)
         return
-    if main.name in ("wave", "stripe", "zigzag", "line", "thread") and arrangement is None and len(shapes) == 1:
+    if main.name in ("wave", "stripe", "zigzag", "line") and arrangement in (None, "layered") and len(shapes) == 1:
         _bands(canvas, main)
         return
     if arrangement == "concentric":
         for k in range(5):
-            color = main_color if k % 2 == 0 else (shapes[1].color if len(shapes) > 1 and shapes[1].color
-                                                   else shift_lightness(main_color, 0.5))
+            if len(main.colors) > 1:  # "concentric circles of teal and coral"
+                color = _color_at(main, k)
+            elif k % 2 == 0:
+                color = main_color
+            else:
+                color = shapes[1].color if len(shapes) > 1 and shapes[1].color else shift_lightness(main_color, 0.5)
             canvas.add(shape_element(canvas, main.name, 192, 192, 330 - k * 62, color))
         return
     if arrangement == "grid":
@@ -196,18 +301,35 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
                 jitter = (rng.uniform(-14, 14), rng.uniform(-14, 14), rng.uniform(-35, 35)) if chaotic else (0, 0, 0)
                 shade = rng.uniform(-0.18, 0.18) if chaotic else ((row + col) % 2) * 0.12
                 color = _color_at(main, row * cells + col + row) if len(main.colors) > 1 else main_color
-                canvas.add(shape_element(canvas, main.name, 42 + step * (col + 0.5) + jitter[0],
-                                         42 + step * (row + 0.5) + jitter[1], step * (0.78 if not chaotic else
-                                                                                     rng.uniform(0.55, 0.95)),
-                                         shift_lightness(color, shade), jitter[2]))
+                canvas.add(
+                    shape_element(
+                        canvas,
+                        main.name,
+                        42 + step * (col + 0.5) + jitter[0],
+                        42 + step * (row + 0.5) + jitter[1],
+                        step * (0.78 if not chaotic else rng.uniform(0.55, 0.95)),
+                        shift_lightness(color, shade),
+                        jitter[2],
+                    )
+                )
         return
     if arrangement == "layered" or (relation is not None and relation.kind == "on"):
         count = max(main.count, 5)
         for k in range(count):
             x = 110 + k * (170 / max(count - 1, 1))
             y = 250 - k * (120 / max(count - 1, 1))
-            canvas.add(shape_element(canvas, main.name, x, y, 120, shift_lightness(main_color, -0.15 + 0.3 * k / count),
-                                     rng.uniform(-12, 12), ' opacity=".88"'))
+            canvas.add(
+                shape_element(
+                    canvas,
+                    main.name,
+                    x,
+                    y,
+                    120,
+                    shift_lightness(main_color, -0.15 + 0.3 * k / count),
+                    rng.uniform(-12, 12),
+                    ' opacity=".88"',
+                )
+            )
         return
     # default: each shape type gets scattered copies; a single shape is drawn large in the middle
     if len(shapes) == 1 and main.count <= 1:
@@ -216,11 +338,20 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
     cells = _cells(rng)
     for index, shape in enumerate(shapes):
         if shape.count <= 1:
-            canvas.add(shape_element(canvas, shape.name, 110 + 164 * (index % 2), 150 + 90 * (index // 2) % 200,
-                                     150, _color_at(shape, 0, index)))
+            canvas.add(
+                shape_element(
+                    canvas,
+                    shape.name,
+                    110 + 164 * (index % 2),
+                    150 + 90 * (index // 2) % 200,
+                    150,
+                    _color_at(shape, 0, index),
+                )
+            )
             continue
-        _scatter(canvas, shape, rng, shape.count, 84 if shape.count <= 6 else 66, band=(index, len(shapes)),
-                 cells=cells)
+        _scatter(
+            canvas, shape, rng, shape.count, 84 if shape.count <= 6 else 66, band=(index, len(shapes)), cells=cells
+        )
 
 
 def _scatter(canvas: Canvas, shape, rng, count: int, size: float, band=(0, 1), cells=None) -> None:
@@ -234,8 +365,17 @@ def _scatter(canvas: Canvas, shape, rng, count: int, size: float, band=(0, 1), c
         col, row = cells.pop()
         x = 46 + col * 73 + rng.uniform(-12, 12)
         y = 46 + row * 73 + rng.uniform(-12, 12)
-        canvas.add(shape_element(canvas, shape.name, x, y, size * rng.uniform(0.85, 1.15), _color_at(shape, k, index),
-                                 rng.uniform(-25, 25)))
+        canvas.add(
+            shape_element(
+                canvas,
+                shape.name,
+                x,
+                y,
+                size * rng.uniform(0.85, 1.15),
+                _color_at(shape, k, index),
+                rng.uniform(-25, 25),
+            )
+        )
 
 
 def _cells(rng) -> list[tuple[int, int]]:
@@ -251,10 +391,16 @@ def _color_at(shape, k: int, index: int = 0) -> str:
     return _PALETTE[index % len(_PALETTE)]
 
 
-_PAIR = {"over": ((192, 110, 150), (192, 272, 170)), "under": ((192, 282, 150), (192, 112, 170)),
-         "beside": ((112, 200, 150), (276, 200, 150)), "in_front": ((170, 230, 170), (220, 150, 200)),
-         "behind": ((220, 150, 150), (170, 230, 190)), "inside": ((192, 192, 110), (192, 192, 290)),
-         "in": ((192, 192, 110), (192, 192, 290)), "on": ((192, 130, 150), (192, 270, 190))}
+_PAIR = {
+    "over": ((192, 110, 150), (192, 272, 170)),
+    "under": ((192, 282, 150), (192, 112, 170)),
+    "beside": ((112, 200, 150), (276, 200, 150)),
+    "in_front": ((170, 230, 170), (220, 150, 200)),
+    "behind": ((220, 150, 150), (170, 230, 190)),
+    "inside": ((192, 192, 110), (192, 192, 290)),
+    "in": ((192, 192, 110), (192, 192, 290)),
+    "on": ((192, 130, 150), (192, 270, 190)),
+}
 
 
 def _pair(canvas: Canvas, first, second, kind: str) -> None:
@@ -280,18 +426,24 @@ def _bands(canvas: Canvas, shape) -> None:
             d = f"M-10 {y}H394"
         else:
             d = f"M-10 {y}q24 -26 48 0t48 0t48 0t48 0t48 0t48 0t48 0t48 0t48 0"
-        canvas.add(f'<path d="{d}" fill="none" stroke="{_color_at(shape, k)}" stroke-width="24" '
-                   f'stroke-linecap="round"/>')
+        canvas.add(
+            f'<path d="{d}" fill="none" stroke="{_color_at(shape, k)}" stroke-width="24" stroke-linecap="round"/>'
+        )
 
 
 def _sheet(canvas: Canvas, sheet, scene: Scene) -> None:
     color = sheet.color or "#c0c0c0"
     translucent = "translucent" in scene.style_words or sheet.material == "glass"
-    fill = canvas.linear([(0, shift_lightness(color, 0.4)), (0.5, color), (1, shift_lightness(color, -0.15))],
-                         x2=1, y2=1)
+    fill = canvas.linear(
+        [(0, shift_lightness(color, 0.4)), (0.5, color), (1, shift_lightness(color, -0.15))], x2=1, y2=1
+    )
     extra = ' opacity=".62"' if translucent else ""
-    canvas.add(f'<g transform="rotate(-8 192 200)"{extra}>' + rect(46, 90, 292, 230, fill, ' rx="6"')
-               + rect(56, 100, 272, 30, "#ffffff", ' opacity=".35"') + "</g>")
+    canvas.add(
+        f'<g transform="rotate(-8 192 200)"{extra}>'
+        + rect(46, 90, 292, 230, fill, ' rx="6"')
+        + rect(56, 100, 272, 30, "#ffffff", ' opacity=".35"')
+        + "</g>"
+    )
 
 
 def _interwoven(canvas: Canvas, solid, thread, rng) -> None:
@@ -299,8 +451,9 @@ def _interwoven(canvas: Canvas, solid, thread, rng) -> None:
     strands = []
     for k in range(6):
         y0, y1 = 40 + k * 60, 344 - k * 50
-        strands.append(f"M-10 {n(y0)}C120 {n(y0 + rng.uniform(-90, 90))} 260 {n(y1 + rng.uniform(-90, 90))} "
-                       f"394 {n(y1)}")
+        strands.append(
+            f"M-10 {n(y0)}C120 {n(y0 + rng.uniform(-90, 90))} 260 {n(y1 + rng.uniform(-90, 90))} 394 {n(y1)}"
+        )
     behind = "".join(strands[0::2])
     front = "".join(strands[1::2])
     style = f'fill="none" stroke="{color}" stroke-width="9" stroke-linecap="round"'
@@ -308,8 +461,10 @@ def _interwoven(canvas: Canvas, solid, thread, rng) -> None:
     if solid is not None:
         canvas.add(shape_element(canvas, solid.name, 192, 192, 220, solid.color or "#800000"))
     canvas.add(f'<path d="{front}" {style}/>')
-    canvas.add(f'<path d="M40 300C140 150 240 350 350 90" fill="none" stroke="{shift_lightness(color, 0.3)}" '
-               f'stroke-width="6" stroke-linecap="round"/>')
+    canvas.add(
+        f'<path d="M40 300C140 150 240 350 350 90" fill="none" stroke="{shift_lightness(color, 0.3)}" '
+        f'stroke-width="6" stroke-linecap="round"/>'
+    )
 
 
 __all__ = ["background_for", "paint_abstract", "pts", "shape_element"]

@@ -1,4 +1,5 @@
 """A tiny SVG writer: compact numbers, a defs section with unique ids, deterministic randomness."""
+
 from __future__ import annotations
 
 import hashlib
@@ -45,23 +46,29 @@ class Canvas:
     def linear(self, stops, x2: float = 0, y2: float = 1, x1: float = 0, y1: float = 0) -> str:
         """Define a linear gradient (stops: (offset, colour[, opacity])); returns the `url(#id)` paint."""
         gid = self.new_id()
-        self.defs.append(f'<linearGradient id="{gid}" x1="{n(x1)}" y1="{n(y1)}" x2="{n(x2)}" y2="{n(y2)}">'
-                         + _stops(stops) + "</linearGradient>")
+        self.defs.append(
+            f'<linearGradient id="{gid}" x1="{n(x1)}" y1="{n(y1)}" x2="{n(x2)}" y2="{n(y2)}">'
+            + _stops(stops)
+            + "</linearGradient>"
+        )
         return f"url(#{gid})"
 
     def radial(self, stops, cx: float = 0.5, cy: float = 0.5, r: float = 0.5) -> str:
         """Define a radial gradient in bounding-box units; returns the `url(#id)` paint."""
         gid = self.new_id()
-        self.defs.append(f'<radialGradient id="{gid}" cx="{cx:g}" cy="{cy:g}" r="{r:g}">'
-                         + _stops(stops) + "</radialGradient>")
+        self.defs.append(
+            f'<radialGradient id="{gid}" cx="{cx:g}" cy="{cy:g}" r="{r:g}">' + _stops(stops) + "</radialGradient>"
+        )
         return f"url(#{gid})"
 
     def pattern(self, width: float, height: float, body: str, transform: str = "") -> str:
         """Define a user-space tile pattern; returns the `url(#id)` paint."""
         pid = self.new_id()
         extra = f' patternTransform="{transform}"' if transform else ""
-        self.defs.append(f'<pattern id="{pid}" width="{n(width)}" height="{n(height)}" '
-                         f'patternUnits="userSpaceOnUse"{extra}>{body}</pattern>')
+        self.defs.append(
+            f'<pattern id="{pid}" width="{n(width)}" height="{n(height)}" '
+            f'patternUnits="userSpaceOnUse"{extra}>{body}</pattern>'
+        )
         return f"url(#{pid})"
 
     def symbol(self, body: str) -> str:
@@ -77,8 +84,10 @@ class Canvas:
     def svg(self) -> str:
         """The whole SVG document."""
         defs = f"<defs>{''.join(self.defs)}</defs>" if self.defs else ""
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" '
-                f'viewBox="0 0 {SIZE} {SIZE}">{defs}{"".join(self.parts)}</svg>')
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" '
+            f'viewBox="0 0 {SIZE} {SIZE}">{defs}{"".join(self.parts)}</svg>'
+        )
 
 
 def _stops(stops) -> str:

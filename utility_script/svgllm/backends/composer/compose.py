@@ -1,16 +1,19 @@
 """Scene -> SVG: choose the painter (landscape, abstract, fashion, object) and lay the subjects out."""
+
 from __future__ import annotations
 
 from ...colors import luminance, mix, shift_lightness
 from .abstract import paint_abstract
 from .canvas import SIZE, Canvas, ellipse, rect
 from .fashion import paint_fashion
-from .landscape import paint_landscape, shade
+from .landscape import paint_landscape
+from .lighting import shade
 from .objects import draw_subject, generic, surface_offset
 from .parse import parse
 from .scene import Scene, Subject
 from .vocab import CONTAINERS
 
+SKYLINE_PARTS = {"window", "light", "streetlight", "lamp", "streetlamp"}
 HOLDERS = {"bowl", "jar", "tank", "aquarium", "glass", "cage", "basket", "nest", "box", "bucket"}
 
 # stay under the competition's 10,000 bytes with room for a sanitiser's small additions
@@ -97,6 +100,8 @@ def _studio(canvas: Canvas, scene: Scene) -> float:
 
 def _place_subjects(canvas: Canvas, scene: Scene, horizon: float) -> None:
     """Main subject large near the centre; others placed by their relation to it."""
+    if scene.setting in ("city", "village"):  # "glowing windows", "street lights" are already in the skyline
+        scene.subjects = [s for s in scene.subjects if s.noun not in SKYLINE_PARTS] or []
     subjects = scene.subjects
     if not subjects:
         return
@@ -149,27 +154,36 @@ def _place_subjects(canvas: Canvas, scene: Scene, horizon: float) -> None:
         elif kind == "around":
             placed_main = True
             _draw(canvas, other, 192, 192, 130, scene)
-            ring = [(192 + 130 * _cos(k, main.count or 6), 192 + 120 * _sin(k, main.count or 6), 70)
-                    for k in range(max(main.count, 5))]
+            ring = [
+                (192 + 130 * _cos(k, main.count or 6), 192 + 120 * _sin(k, main.count or 6), 70)
+                for k in range(max(main.count, 5))
+            ]
             _draw(canvas, main, 0, 0, 0, scene, copies=ring)
         else:  # beside / and / with: side by side
             slot = 1 + (len([o for o in others if o[0] < index]))
             x = 192 + (105 if slot % 2 else -105)
-            _draw(canvas, other, x, ground - size * 0.3, size * 0.6, scene)
-            cx = 192 - (60 if slot % 2 else -60) if len(others) == 1 else cx
-            size *= 0.85
+            if _draw(canvas, other, x, ground - size * 0.3, size * 0.6, scene):
+                cx = 192 - (60 if slot % 2 else -60) if len(others) == 1 else cx
+                size *= 0.85
     if not placed_main:
         copies = None
         if main.count > 1:
             count = min(main.count, 9)
             each = size * (0.62 if count <= 3 else 0.45)
-            copies = [(cx + (k - (count - 1) / 2) * each * 0.95 * (1 if count <= 4 else 0.6),
-                       cy + (0 if count <= 4 else (k % 2) * each * 0.6 - each * 0.3), each) for k in range(count)]
+            copies = [
+                (
+                    cx + (k - (count - 1) / 2) * each * 0.95 * (1 if count <= 4 else 0.6),
+                    cy + (0 if count <= 4 else (k % 2) * each * 0.6 - each * 0.3),
+                    each,
+                )
+                for k in range(count)
+            ]
         _draw(canvas, main, cx, cy, size, scene, copies=copies)
 
 
-def _draw(canvas: Canvas, subject: Subject, cx: float, cy: float, size: float, scene: Scene, copies=None,
-          main: bool = False) -> bool:
+def _draw(
+    canvas: Canvas, subject: Subject, cx: float, cy: float, size: float, scene: Scene, copies=None, main: bool = False
+) -> bool:
     if subject.kind == "shape":
         from .abstract import shape_element
 
@@ -191,12 +205,17 @@ def _is_creature(subject: Subject) -> bool:
     from .motifs import find_motif
 
     motif = find_motif(subject.noun)
-    return motif is not None and motif.category == "Animals & Nature" and not any(
-        word in motif.name for word in ("tree", "flower", "blossom", "plant", "leaf", "rose", "tulip", "cactus"))
+    return (
+        motif is not None
+        and motif.category == "Animals & Nature"
+        and not any(
+            word in motif.name for word in ("tree", "flower", "blossom", "plant", "leaf", "rose", "tulip", "cactus")
+        )
+    )
 
 
 def _setting_items(canvas: Canvas, scene: Scene, horizon: float) -> None:
-    """"A sunflower field": small copies of the item dotted over the ground, smaller towards the horizon."""
+    """ "A sunflower field": small copies of the item dotted over the ground, smaller towards the horizon."""
     for word in scene.setting_items[:2]:
         item = Subject(noun=word, kind="object", name=word)
         spots = []

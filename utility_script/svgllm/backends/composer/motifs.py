@@ -2,6 +2,7 @@
 
 Built by `python -m dataset_build.motifs`; read lazily on first use and cached for the process.
 """
+
 from __future__ import annotations
 
 import colorsys
@@ -40,8 +41,10 @@ def load_library() -> dict[str, Motif]:
     except (FileNotFoundError, OSError):
         return {}
     raw = json.loads(text)["motifs"]
-    return {name: Motif(name, entry["b"], int(entry["s"]), entry["d"], tuple(entry["f"]), entry.get("c", ""))
-            for name, entry in raw.items()}
+    return {
+        name: Motif(name, entry["b"], int(entry["s"]), entry["d"], tuple(entry["f"]), entry.get("c", ""))
+        for name, entry in raw.items()
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,7 +59,7 @@ def _keyword_index() -> dict[str, list[str]]:
         for position, word in enumerate(words):
             if word in _VARIANT_WORDS:
                 continue
-            rest = set(words[:position] + words[position + 1:])
+            rest = set(words[:position] + words[position + 1 :])
             # a word names the motif when it is the head ("spouting-whale") or the rest only says which
             # variant ("cat-face"); "tropical" does not name "tropical-fish"
             if position == len(words) - 1 or rest <= _VARIANT_WORDS:
@@ -72,8 +75,12 @@ def known_word(word: str) -> bool:
     Verb and adjective forms ("swimming", "standing", "smiling") never count, even though motif names use them.
     """
     word = word.lower()
-    if word in MOTIF_SYNONYMS or singular(word) in MOTIF_SYNONYMS or word in load_library() \
-            or singular(word) in load_library():
+    if (
+        word in MOTIF_SYNONYMS
+        or singular(word) in MOTIF_SYNONYMS
+        or word in load_library()
+        or singular(word) in load_library()
+    ):
         return True  # "butterfly" is a name even though it ends like an adverb
     if word.endswith(("ing", "ed", "ly", "ful")) or word in _VARIANT_WORDS:
         return False

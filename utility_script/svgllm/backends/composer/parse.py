@@ -4,6 +4,7 @@ A small rule-based reader, not a grammar: the description is cut into noun phras
 "and" and commas; in each phrase the last noun-like word is the head and the words before it modify it.
 Unknown words never fail: they become adjectives, or the head of an "object" subject drawn generically.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,19 +17,83 @@ from .scene import Relation, Scene, Subject
 _TOKEN = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+|,|;")
 _SEPARATORS = {",", ";", "and", "&", "plus", "or"}
 # verbs/participles that carry an arrangement or a relation but never name a subject
-_ARRANGING_VERBS = {"forming", "arranged", "making", "creating", "composing", "building"}
-_SEASONS = {"spring": "spring", "springtime": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
-            "autumnal": "autumn", "winter": "winter", "wintry": "winter"}
+_ARRANGING_VERBS = {"forming", "arranged", "making", "creating", "composing"}
+_PATTERN_DETAILS = {
+    "dot": "dotted",
+    "spot": "dotted",
+    "stripe": "striped",
+    "check": "checkered",
+    "pinstripe": "striped",
+    "flower": "floral",
+    "print": "floral",
+}
+_SEASONS = {
+    "spring": "spring",
+    "springtime": "spring",
+    "summer": "summer",
+    "autumn": "autumn",
+    "fall": "autumn",
+    "autumnal": "autumn",
+    "winter": "winter",
+    "wintry": "winter",
+}
 # "in a grid", "forming a circle": nouns that name how the main shapes are arranged
-_ARRANGEMENT_NOUNS = {"grid": "grid", "lattice": "grid", "mosaic": "grid", "pattern": "grid", "checkerboard": "grid",
-                      "circle": "ring", "ring": "ring", "wreath": "ring", "spiral": "spiral", "swirl": "spiral",
-                      "row": "row", "line": "row", "column": "row", "cluster": "scattered", "pile": "scattered",
-                      "stack": "layered", "tower": "layered", "heap": "scattered", "shape": "grid",
-                      "formation": "grid", "honeycomb": "grid"}
+_ARRANGEMENT_NOUNS = {
+    "grid": "grid",
+    "lattice": "grid",
+    "mosaic": "grid",
+    "pattern": "grid",
+    "checkerboard": "grid",
+    "circle": "ring",
+    "ring": "ring",
+    "wreath": "ring",
+    "spiral": "spiral",
+    "swirl": "spiral",
+    "row": "row",
+    "line": "row",
+    "column": "row",
+    "cluster": "scattered",
+    "pile": "scattered",
+    "stack": "layered",
+    "tower": "layered",
+    "heap": "scattered",
+    "shape": "grid",
+    "formation": "grid",
+    "honeycomb": "grid",
+}
 # words that are colours but, standing last in a phrase, are nouns ("an orange", "a rose", "the sand")
-_COLOR_NOUNS = {"orange", "rose", "lime", "peach", "lemon", "chestnut", "sand", "coral", "cherry", "plum",
-                "olive", "mint", "honey", "wine", "snow", "gold", "silver", "cream", "tangerine", "pumpkin",
-                "grape", "berry", "emerald", "ruby", "sapphire", "amber", "slate", "sky", "copper", "bronze"}
+_COLOR_NOUNS = {
+    "orange",
+    "rose",
+    "lime",
+    "peach",
+    "lemon",
+    "chestnut",
+    "sand",
+    "coral",
+    "cherry",
+    "plum",
+    "olive",
+    "mint",
+    "honey",
+    "wine",
+    "snow",
+    "gold",
+    "silver",
+    "cream",
+    "tangerine",
+    "pumpkin",
+    "grape",
+    "berry",
+    "emerald",
+    "ruby",
+    "sapphire",
+    "amber",
+    "slate",
+    "sky",
+    "copper",
+    "bronze",
+}
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -51,9 +116,16 @@ def _tokens(text: str) -> list[tuple[str, int]]:
 
 def _is_noun(word: str) -> bool:
     base = vocab.singular(word)
-    return any(w in table for w in (word, base) for table in (
-        vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS)) or \
-        word in vocab.PROCEDURAL or base in vocab.PROCEDURAL or known_word(word)
+    return (
+        any(
+            w in table
+            for w in (word, base)
+            for table in (vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS)
+        )
+        or word in vocab.PROCEDURAL
+        or base in vocab.PROCEDURAL
+        or known_word(word)
+    )
 
 
 def parse(description: str) -> Scene:
@@ -63,9 +135,10 @@ def parse(description: str) -> Scene:
     colors_at: dict = {}  # token start -> its colour mention (None for the later words of "navy blue")
     for mention in find_colors(description):
         scene.colors.append(mention.hex)
-        for word, start in tokens:
+        for _word, start in tokens:
             if mention.position <= start < mention.position + len(mention.words):
                 colors_at[start] = mention if start == mention.position else None
+    tokens = _arrangement_prefix(tokens, scene)
     relation: str | None = None  # how the next phrase relates to the main subject
     arranging = False  # after "forming": the next shape word names the arrangement
     main: int | None = None
@@ -75,18 +148,33 @@ def parse(description: str) -> Scene:
         words, carried = carried + words, []
         subject = _read_phrase(words, colors_at, scene)
         if subject is None:
-            if words and all(start in colors_at or w in vocab.PATTERNS or w in ("a", "an", "the")
-                             for w, start in words):
+            if words and all(
+                start in colors_at or w in vocab.PATTERNS or w in ("a", "an", "the") for w, start in words
+            ):
                 carried = words  # "black and white checkered pants": colours before "and" join the next phrase
         elif subject.kind == "setting":
             if main is not None and relation not in (None, "and", "with", "of"):
                 scene.relations.append(Relation(main, relation, -1))
-        elif main is not None and (arranging or relation in ("in", "inside", "on")) and \
-                subject.noun in _ARRANGEMENT_NOUNS and len(scene.subjects) == 1 and not subject.colors:
+        elif (
+            main is not None
+            and (arranging or relation in ("in", "inside", "on"))
+            and subject.noun in _ARRANGEMENT_NOUNS
+            and len(scene.subjects) == 1
+            and not subject.colors
+        ):
             scene.arrangement = scene.arrangement or _ARRANGEMENT_NOUNS[subject.noun]  # "squares in a grid"
-        elif owner is not None and relation == "with" and (
-                subject.noun in vocab.GARMENT_PARTS or subject.kind != "garment"):
-            scene.subjects[owner].details.append(subject)
+        elif (
+            owner is not None
+            and relation == "with"
+            and (subject.noun in vocab.GARMENT_PARTS or subject.kind != "garment")
+        ):
+            garment = scene.subjects[owner]
+            if subject.noun in _PATTERN_DETAILS and not garment.pattern:
+                # "a navy scarf with white polka dots": the dots are the garment's pattern, in their colour
+                garment.pattern = _PATTERN_DETAILS[subject.noun]
+                garment.colors.extend(subject.colors)
+            else:
+                garment.details.append(subject)
         else:
             scene.subjects.append(subject)
             index = len(scene.subjects) - 1
@@ -103,8 +191,25 @@ def parse(description: str) -> Scene:
             arranging, relation = True, None
         else:
             relation = vocab.RELATIONS.get(boundary) if boundary else None
+    if carried and scene.subjects:  # "circles of teal and coral": a last phrase of colours colours the last subject
+        last = scene.subjects[-1]
+        for _, start in carried:
+            if colors_at.get(start) is not None:
+                last.colors.append(colors_at[start].hex)
+                last.color_words.append(colors_at[start].words)
     _finish(scene)
     return scene
+
+
+def _arrangement_prefix(tokens: list[tuple[str, int]], scene: Scene) -> list[tuple[str, int]]:
+    """ "a grid of hexagons", "a spiral of squares": record the arrangement and drop the words naming it."""
+    for index in range(len(tokens) - 1):
+        word = tokens[index][0]
+        if tokens[index + 1][0] == "of" and word in _ARRANGEMENT_NOUNS and word not in ("shape", "line"):
+            scene.arrangement = scene.arrangement or _ARRANGEMENT_NOUNS[word]
+            start = index - 1 if index > 0 and tokens[index - 1][0] in ("a", "an", "the") else index
+            return tokens[:start] + tokens[index + 2 :]
+    return tokens
 
 
 def _split(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], str | None]]:
@@ -125,7 +230,7 @@ def _split(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], s
 def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) -> Subject | None:
     """Read one noun phrase; scene-level words (time, weather, arrangement) are recorded on `scene`."""
     head_index = _head(words, colors_at)
-    for position, (word, start) in enumerate(words):
+    for position, (word, _) in enumerate(words):
         if position == head_index:
             continue
         _scene_word(word, scene)
@@ -134,11 +239,14 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     head = words[head_index][0]
     base = vocab.singular(head)
     subject = Subject(noun=base, kind="object", name=base)
-    if head_index > 1 and base in ("tree", "plant", "bush", "flower", "shrub") and \
-            f"{words[head_index - 2][0]}-{words[head_index - 1][0]}" in load_library():
+    if (
+        head_index > 1
+        and base in ("tree", "plant", "bush", "flower", "shrub")
+        and f"{words[head_index - 2][0]}-{words[head_index - 1][0]}" in load_library()
+    ):
         # "cherry blossom tree": the two words before a generic plant word name the motif
         subject.noun = subject.name = f"{words[head_index - 2][0]}-{words[head_index - 1][0]}"
-        words = words[:head_index - 2] + words[head_index:]
+        words = words[: head_index - 2] + words[head_index:]
         head_index -= 2
     elif head_index > 0 and words[head_index - 1][1] not in colors_at:
         # compound names the library knows: "palm tree", "polar bear", "hot dog", "teddy bear"
@@ -146,10 +254,14 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         for compound in (f"{previous_word}-{base}", f"{previous_word}-{head}"):
             if compound in load_library():
                 subject.noun = subject.name = compound
-                words = words[:head_index - 1] + words[head_index:]
+                words = words[: head_index - 1] + words[head_index:]
                 head_index -= 1
                 break
     modifiers = words[:head_index]
+    for _, start in words[head_index + 1 :]:  # "circles of teal": colours after the head still colour it
+        if colors_at.get(start) is not None:
+            subject.colors.append(colors_at[start].hex)
+            subject.color_words.append(colors_at[start].words)
     count = None
     for word, start in modifiers:
         if start in colors_at:
@@ -173,22 +285,55 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     plural = vocab.plural(head) or head in ("pants", "trousers", "jeans", "shorts", "overalls")
     subject.count = count if count is not None else (1 if not vocab.plural(head) else 0)  # 0: "some"
     # classify the head
+    if base in _SEASONS:  # "in spring", "an autumn day" are about the whole scene
+        scene.style_words.add(_SEASONS[base])
+        return None
     if base in ("background", "backdrop", "canvas", "wall", "surface", "ground") and subject.colors:
         scene.background_color = scene.background_color or subject.color
         return None
-    if base in ("moon", "lunar") and scene.setting is None and re.search(r"\b(on|across) the moon\b",
-                                                                          scene.description.lower()):
+    if (
+        base in ("moon", "lunar")
+        and scene.setting is None
+        and re.search(r"\b(on|across) the moon\b", scene.description.lower())
+    ):
         scene.setting, scene.setting_word = "lunar", "moon"
         scene.settings.append("lunar")
         return Subject(noun="moon", kind="setting")
-    if base in ("night", "day", "dusk", "dawn", "sunset", "sunrise", "evening", "morning", "midnight",
-                "twilight", "noon", "midday", "afternoon"):
+    if base in (
+        "night",
+        "day",
+        "dusk",
+        "dawn",
+        "sunset",
+        "sunrise",
+        "evening",
+        "morning",
+        "midnight",
+        "twilight",
+        "noon",
+        "midday",
+        "afternoon",
+    ):
         scene.time = scene.time or vocab.TIMES.get(base)
         if subject.color and base in ("sunset", "sunrise", "dawn", "dusk", "twilight", "evening", "night"):
             scene.sky_color = scene.sky_color or subject.color  # "an orange sunset", "a purple twilight"
         return None
-    if base in ("sky", "cloud", "rain", "storm", "fog", "mist", "snowfall", "rainbow", "star", "sun", "moon",
-                "lightning", "thunderstorm", "snowflake") and not _has_object_use(base, modifiers, colors_at):
+    if base in (
+        "sky",
+        "cloud",
+        "rain",
+        "storm",
+        "fog",
+        "mist",
+        "snowfall",
+        "rainbow",
+        "star",
+        "sun",
+        "moon",
+        "lightning",
+        "thunderstorm",
+        "snowflake",
+    ) and not _has_object_use(base, modifiers, colors_at):
         _sky_word(base, subject, scene)
         return None
     if base in ("star", "sun", "moon"):  # a coloured or counted celestial body is drawn as a shape
@@ -210,8 +355,12 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         for word, start in modifiers:
             if vocab.COVERS.get(word):
                 scene.cover = scene.cover or vocab.COVERS[word]
-            elif start not in colors_at and word not in vocab.STOP and _is_noun(word) and \
-                    vocab.singular(word) not in vocab.SETTINGS:
+            elif (
+                start not in colors_at
+                and word not in vocab.STOP
+                and _is_noun(word)
+                and vocab.singular(word) not in vocab.SETTINGS
+            ):
                 scene.setting_items.append(vocab.singular(word))  # "sunflower field", "tulip garden"
         subject.kind = "setting"
         return subject
@@ -223,7 +372,7 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
 
 
 def _has_object_use(base: str, modifiers, colors_at: dict) -> bool:
-    """"yellow stars" or "three suns" are drawn subjects; "a cloudy sky" or "a full moon" are the sky's."""
+    """ "yellow stars" or "three suns" are drawn subjects; "a cloudy sky" or "a full moon" are the sky's."""
     if base not in ("star", "sun", "moon"):
         return False
     return any(start in colors_at or (w in vocab.NUMBERS and w not in ("a", "an")) for w, start in modifiers)
@@ -237,6 +386,10 @@ def _sky_word(base: str, subject: Subject, scene: Scene) -> None:
             _scene_word(word, scene)
     elif base in ("star", "sun", "moon"):
         scene.celestial.add(base + ("s" if base == "star" else ""))
+        if base == "sun" and {"setting", "sinking"} & set(subject.adjectives):
+            scene.time = scene.time or "sunset"  # "a setting sun"
+        elif base == "sun" and "rising" in subject.adjectives:
+            scene.time = scene.time or "sunrise"
     elif base == "snowflake":
         scene.weather.add("snow")
     else:
@@ -286,8 +439,9 @@ def _head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
     for index, (word, start) in enumerate(words):
         if word in vocab.STOP or word.isdigit() or word in vocab.NUMBERS:
             continue
-        if start in colors_at and not (index == len(words) - 1 and word in _COLOR_NOUNS and index > 0
-                                       and words[index - 1][0] in ("a", "an", "the")):
+        if start in colors_at and not (
+            index == len(words) - 1 and word in _COLOR_NOUNS and index > 0 and words[index - 1][0] in ("a", "an", "the")
+        ):
             continue
         candidates.append(index)
     if not candidates:

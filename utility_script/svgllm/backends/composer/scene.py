@@ -1,4 +1,5 @@
 """The scene spec: what the parser reads out of a description and what the painters draw."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Rendered output: every drawing valid and renderable, named colours visible, deterministic, fast."""
+
 from __future__ import annotations
 
 import time
@@ -15,23 +16,53 @@ from svgllm.rules import check
 
 # one or more per category the competition names, written for these tests
 DESCRIPTIONS = [
-    "a purple forest at dusk", "a lighthouse overlooking the ocean", "a snowy plain",
-    "a starlit night over snow-covered peaks", "a green lagoon under a cloudy sky", "a red desert canyon at midday",
-    "a thunderstorm over a dark ocean", "a rainbow over green hills", "a foggy morning in a pine forest",
-    "a volcano erupting at night", "snowflakes falling on a quiet village", "a river winding through a valley",
-    "crimson rectangles forming a chaotic grid", "purple pyramids spiraling around a bronze cone",
-    "magenta trapezoids layered on a transluscent silver sheet", "khaki triangles and azure crescents",
-    "a maroon dodecahedron interwoven with teal threads", "blue circles arranged in concentric rings",
-    "a silver sphere floating above a red cube", "yellow stars around a purple moon",
-    "gray wool coat with a faux fur collar", "burgundy corduroy pants with patch pockets and silver buttons",
-    "orange corduroy overalls", "a purple silk scarf with tassel trim", "black and white checkered pants",
-    "navy blue polka dot dress", "a red plaid flannel shirt", "green knit beanie", "black leather boots",
-    "a red fox sitting in a snowy forest", "three yellow ducks swimming in a blue pond",
-    "a black cat sleeping on a red sofa", "two brown horses in a green meadow", "a slice of pizza on a plate",
-    "a cup of coffee on a wooden table", "a blue car parked on a city street at night", "a red bicycle",
-    "a sailboat on a calm lake at dawn", "a stone castle on a hill", "a tall palm tree on a tropical island",
-    "a bouquet of red roses in a glass vase", "a lone astronaut on the moon", "a blue whale in the deep ocean",
-    "a sunflower field under a blue sky", "an unknown glorp", "", "!!!",
+    "a purple forest at dusk",
+    "a lighthouse overlooking the ocean",
+    "a snowy plain",
+    "a starlit night over snow-covered peaks",
+    "a green lagoon under a cloudy sky",
+    "a red desert canyon at midday",
+    "a thunderstorm over a dark ocean",
+    "a rainbow over green hills",
+    "a foggy morning in a pine forest",
+    "a volcano erupting at night",
+    "snowflakes falling on a quiet village",
+    "a river winding through a valley",
+    "crimson rectangles forming a chaotic grid",
+    "purple pyramids spiraling around a bronze cone",
+    "magenta trapezoids layered on a transluscent silver sheet",
+    "khaki triangles and azure crescents",
+    "a maroon dodecahedron interwoven with teal threads",
+    "blue circles arranged in concentric rings",
+    "a silver sphere floating above a red cube",
+    "yellow stars around a purple moon",
+    "gray wool coat with a faux fur collar",
+    "burgundy corduroy pants with patch pockets and silver buttons",
+    "orange corduroy overalls",
+    "a purple silk scarf with tassel trim",
+    "black and white checkered pants",
+    "navy blue polka dot dress",
+    "a red plaid flannel shirt",
+    "green knit beanie",
+    "black leather boots",
+    "a red fox sitting in a snowy forest",
+    "three yellow ducks swimming in a blue pond",
+    "a black cat sleeping on a red sofa",
+    "two brown horses in a green meadow",
+    "a slice of pizza on a plate",
+    "a cup of coffee on a wooden table",
+    "a blue car parked on a city street at night",
+    "a red bicycle",
+    "a sailboat on a calm lake at dawn",
+    "a stone castle on a hill",
+    "a tall palm tree on a tropical island",
+    "a bouquet of red roses in a glass vase",
+    "a lone astronaut on the moon",
+    "a blue whale in the deep ocean",
+    "a sunflower field under a blue sky",
+    "an unknown glorp",
+    "",
+    "!!!",
 ]
 
 
@@ -58,21 +89,24 @@ def test_background_is_opaque(drawings):
         assert not (corners.sum(axis=1) == 0).any(), text
 
 
-@pytest.mark.parametrize("text, words", [
-    ("a purple forest at dusk", ["purple"]),
-    ("orange corduroy overalls", ["orange"]),
-    ("burgundy corduroy pants with patch pockets and silver buttons", ["burgundy"]),
-    ("a purple silk scarf with tassel trim", ["purple"]),
-    ("crimson rectangles forming a chaotic grid", ["crimson"]),
-    ("khaki triangles and azure crescents", ["khaki", "azure"]),
-    ("a maroon dodecahedron interwoven with teal threads", ["maroon", "teal"]),
-    ("magenta trapezoids layered on a transluscent silver sheet", ["magenta"]),
-    ("black and white checkered pants", ["black", "white"]),
-    ("a green lagoon under a cloudy sky", ["green"]),
-    ("gray wool coat with a faux fur collar", ["gray"]),
-    ("a red fox sitting in a snowy forest", ["red"]),
-    ("a blue whale in the deep ocean", ["blue"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("a purple forest at dusk", ["purple"]),
+        ("orange corduroy overalls", ["orange"]),
+        ("burgundy corduroy pants with patch pockets and silver buttons", ["burgundy"]),
+        ("a purple silk scarf with tassel trim", ["purple"]),
+        ("crimson rectangles forming a chaotic grid", ["crimson"]),
+        ("khaki triangles and azure crescents", ["khaki", "azure"]),
+        ("a maroon dodecahedron interwoven with teal threads", ["maroon", "teal"]),
+        ("magenta trapezoids layered on a transluscent silver sheet", ["magenta"]),
+        ("black and white checkered pants", ["black", "white"]),
+        ("a green lagoon under a cloudy sky", ["green"]),
+        ("gray wool coat with a faux fur collar", ["gray"]),
+        ("a red fox sitting in a snowy forest", ["red"]),
+        ("a blue whale in the deep ocean", ["blue"]),
+    ],
+)
 def test_named_colours_cover_the_picture(text, words, coverage_of):
     image = render(compose(text))
     for word in words:

@@ -1,4 +1,5 @@
 """The shipped motif library: licence, validity of every motif, lookup and recolouring."""
+
 from __future__ import annotations
 
 from importlib import resources
@@ -20,18 +21,30 @@ def test_library_ships_with_its_licence():
 def test_every_motif_is_valid():
     problems = {}
     for name, motif in load_library().items():
-        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 {motif.size} '
-               f'{motif.size}">{motif.body}</svg>')
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 {motif.size} '
+            f'{motif.size}">{motif.body}</svg>'
+        )
         found = check(svg)
         if found or len(motif.body) > 6000:
             problems[name] = found or ("too large",)
     assert problems == {}
 
 
-@pytest.mark.parametrize("word, name", [
-    ("cat", "cat"), ("kittens", "cat"), ("car", "automobile"), ("apples", "red-apple"), ("whale", "spouting-whale"),
-    ("pancake", "pancakes"), ("blueberry", "blueberries"), ("bicycles", "bicycle"), ("puppy", "dog"),
-])
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("cat", "cat"),
+        ("kittens", "cat"),
+        ("car", "automobile"),
+        ("apples", "red-apple"),
+        ("whale", "spouting-whale"),
+        ("pancake", "pancakes"),
+        ("blueberry", "blueberries"),
+        ("bicycles", "bicycle"),
+        ("puppy", "dog"),
+    ],
+)
 def test_lookup_by_name_plural_and_synonym(word, name):
     assert find_motif(word).name == name
 

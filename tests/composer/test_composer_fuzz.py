@@ -1,4 +1,5 @@
 """Fuzz: any text, and any mix of the vocabulary, draws a valid SVG."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -7,10 +8,19 @@ from svgllm.backends.composer import compose, vocab
 from svgllm.render import render_problem
 from svgllm.rules import check
 
-WORDS = sorted(set(vocab.SETTINGS) | set(vocab.SHAPES) | set(vocab.GARMENTS) | set(vocab.RELATIONS)
-               | set(vocab.MATERIALS) | set(vocab.PATTERNS) | set(vocab.TIMES) | set(vocab.WEATHER)
-               | set(vocab.MOTIF_SYNONYMS) | set(vocab.NUMBERS) | {"and", "with", ",", "red", "dark", "neon",
-                                                                   "pale", "navy", "blue", "sky", "rose", "gold"})
+WORDS = sorted(
+    set(vocab.SETTINGS)
+    | set(vocab.SHAPES)
+    | set(vocab.GARMENTS)
+    | set(vocab.RELATIONS)
+    | set(vocab.MATERIALS)
+    | set(vocab.PATTERNS)
+    | set(vocab.TIMES)
+    | set(vocab.WEATHER)
+    | set(vocab.MOTIF_SYNONYMS)
+    | set(vocab.NUMBERS)
+    | {"and", "with", ",", "red", "dark", "neon", "pale", "navy", "blue", "sky", "rose", "gold"}
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,5 @@
 """`python -m dataset_build.motifs` on a small fixture icon set written here."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,15 @@ ICONS = {
     "height": 32,
     "icons": {
         # dominant orange body with a darker orange shade and a black eye: the family is the two oranges
-        "fox": {"body": '<path fill="#F70" d="M2 2h28v28H2z"/><path fill="#c05a00" d="M2 20.123456h28v10H2z"/>'
-                        '<circle cx="16" cy="10" r="2" fill="#000"/>'},
+        "fox": {
+            "body": '<path fill="#F70" d="M2 2h28v28H2z"/><path fill="#c05a00" d="M2 20.123456h28v10H2z"/>'
+            '<circle cx="16" cy="10" r="2" fill="#000"/>'
+        },
         # needs a clip path: the allowlist forbids <clipPath>, so the icon is dropped
-        "clipped": {"body": '<clipPath id="a"><path d="M0 0h4v4H0z"/></clipPath><g clip-path="url(#a)">'
-                            '<path fill="red" d="M0 0h32v32H0z"/></g>'},
+        "clipped": {
+            "body": '<clipPath id="a"><path d="M0 0h4v4H0z"/></clipPath><g clip-path="url(#a)">'
+            '<path fill="red" d="M0 0h32v32H0z"/></g>'
+        },
         "fox-dark": {"body": '<path fill="#333" d="M2 2h28v28H2z"/>'},  # skin-tone style variant: skipped
         "blank": {"body": '<path fill="none" d="M0 0h1v1H0z"/>'},  # nothing to see: skipped
         "blue-whale": {"body": '<path fill="blue" d="M4 12h24v12H4z"/>'},  # named colour normalised to hex
@@ -46,7 +51,7 @@ def test_build_from_fixture(tmp_path):
     assert fox["d"] == "#ff7700" and sorted(fox["f"]) == ["#c05a00", "#ff7700"]
     assert fox["k"] == ["fox"] and motifs["blue-whale"]["k"] == ["blue", "whale"]
     assert "20.12" in fox["b"] and "20.123" not in fox["b"]  # numbers shortened
-    assert '#0000ff' in motifs["blue-whale"]["b"]
+    assert "#0000ff" in motifs["blue-whale"]["b"]
     for motif in motifs.values():
         assert check(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">{motif["b"]}</svg>') == ()
     licence = (out / build.LICENSE_FILE).read_text()

@@ -1,4 +1,5 @@
 """The colour vocabulary: names, multi-word names, modifiers, and the old behaviour kept."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,10 +12,36 @@ def only(text: str):
     return found[0]
 
 
-@pytest.mark.parametrize("word", ["burgundy", "maroon", "teal", "khaki", "azure", "crimson", "magenta", "ivory",
-                                  "charcoal", "aubergine", "wine-colored", "sky-blue", "bronze", "copper",
-                                  "silver", "gold", "tan", "chestnut", "navy blue", "off-white", "rose gold",
-                                  "periwinkle", "mustard", "emerald", "lavender"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "burgundy",
+        "maroon",
+        "teal",
+        "khaki",
+        "azure",
+        "crimson",
+        "magenta",
+        "ivory",
+        "charcoal",
+        "aubergine",
+        "wine-colored",
+        "sky-blue",
+        "bronze",
+        "copper",
+        "silver",
+        "gold",
+        "tan",
+        "chestnut",
+        "navy blue",
+        "off-white",
+        "rose gold",
+        "periwinkle",
+        "mustard",
+        "emerald",
+        "lavender",
+    ],
+)
 def test_known_names(word):
     assert only(f"a {word} hat").hex.startswith("#")
 
@@ -36,7 +63,7 @@ def test_modifiers_change_lightness_and_saturation():
 def test_position_points_at_the_first_word():
     text = "a hat in dark green"
     mention = only(text)
-    assert text[mention.position:].startswith("dark")
+    assert text[mention.position :].startswith("dark")
 
 
 def test_readable_overrides():

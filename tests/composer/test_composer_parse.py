@@ -1,0 +1,194 @@
+"""Parser tables: description -> scene spec."""
+
+from __future__ import annotations
+
+import pytest
+from svgllm.backends.composer.parse import parse
+from svgllm.colors import find_colors
+
+
+def hex_of(word: str) -> str:
+    return find_colors(word)[0].hex
+
+
+@pytest.mark.parametrize(
+    "text, setting, time",
+    [
+        ("a purple forest at dusk", "forest", "dusk"),
+        ("a snowy plain", "plain", None),
+        ("a starlit night over snow-covered peaks", "mountain", "night"),
+        ("a green lagoon under a cloudy sky", "lake", None),
+        ("an orange sunset over the ocean", "ocean", "sunset"),
+        ("a quiet village at dawn", "village", "dawn"),
+        ("a red car in the city at midnight", "city", "night"),
+        ("sand dunes in the desert at noon", "desert", "midday"),
+    ],
+)
+def test_setting_and_time(text, setting, time):
+    scene = parse(text)
+    assert scene.setting == setting
+    assert scene.time == time
+
+
+@pytest.mark.parametrize(
+    "text, cover, weather",
+    [
+        ("a snowy plain", "snow", set()),
+        ("a starlit night over snow-covered peaks", "snow", set()),
+        ("a green lagoon under a cloudy sky", None, {"cloudy"}),
+        ("a thunderstorm over a dark ocean", None, {"storm"}),
+        ("a foggy morning in a pine forest", None, {"fog"}),
+        ("rain falling on a grassy meadow", "grass", {"rain"}),
+    ],
+)
+def test_cover_and_weather(text, cover, weather):
+    scene = parse(text)
+    assert scene.cover == cover
+    assert scene.weather == weather
+
+
+def test_setting_takes_its_colour():
+    assert parse("a purple forest at dusk").setting_color == hex_of("purple")
+    assert parse("a green lagoon under a cloudy sky").setting_color == hex_of("green")
+
+
+@pytest.mark.parametrize(
+    "text, kind, name, colors, material, pattern",
+    [
+        ("gray wool coat with a faux fur collar", "garment", "coat", ["gray"], "wool", None),
+        (
+            "burgundy corduroy pants with patch pockets and silver buttons",
+            "garment",
+            "pants",
+            ["burgundy"],
+            "corduroy",
+            None,
+        ),
+        ("orange corduroy overalls", "garment", "overalls", ["orange"], "corduroy", None),
+        ("a purple silk scarf with tassel trim", "garment", "scarf", ["purple"], "silk", None),
+        ("black and white checkered pants", "garment", "pants", ["black", "white"], None, "checkered"),
+        ("navy blue polka dot dress", "garment", "dress", ["navy blue"], None, "dotted"),
+        ("crimson rectangles forming a chaotic grid", "shape", "rectangle", ["crimson"], None, None),
+        ("a maroon dodecahedron interwoven with teal threads", "shape", "polyhedron", ["maroon"], None, None),
+        ("three red apples on a wooden table", "object", "apple", ["red"], None, None),
+        ("a blue whale in the deep ocean", "object", "whale", ["blue"], None, None),
+    ],
+)
+def test_main_subject(text, kind, name, colors, material, pattern):
+    main = parse(text).main
+    assert (main.kind, main.name) == (kind, name)
+    assert main.colors == [hex_of(c) for c in colors]
+    assert main.material == material
+    assert main.pattern == pattern
+
+
+def test_garment_details_attach_to_the_garment():
+    pants = parse("burgundy corduroy pants with patch pockets and silver buttons").main
+    nouns = [detail.noun for detail in pants.details]
+    assert nouns == ["pocket", "button"]
+    assert pants.details[1].color == hex_of("silver")
+    collar = parse("gray wool coat with a faux fur collar").main.details[0]
+    assert collar.noun == "collar" and collar.material == "fur"
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("three red apples on a wooden table", 3),
+        ("two brown horses in a green meadow", 2),
+        ("a single white swan", 1),
+        ("a dozen eggs", 12),
+        ("7 blue circles", 7),
+        ("purple pyramids", 7),
+    ],
+)
+def test_counts(text, count):
+    assert parse(text).main.count == count
+
+
+@pytest.mark.parametrize(
+    "text, relation, target",
+    [
+        ("a lighthouse overlooking the ocean", "overlooking", -1),
+        ("purple pyramids spiraling around a bronze cone", "around", 1),
+        ("magenta trapezoids layered on a transluscent silver sheet", "on", 1),
+        ("a cat sitting on a blue sofa", "on", 1),
+        ("a silver sphere floating above a red cube", "over", 1),
+        ("a dog next to a red bicycle", "beside", 1),
+        ("a bench in front of a fountain", "in_front", 1),
+        ("a cat under a tree", "under", 1),
+    ],
+)
+def test_relations(text, relation, target):
+    found = parse(text).relations[0]
+    assert (found.subject, found.kind, found.target) == (0, relation, target)
+
+
+@pytest.mark.parametrize(
+    "text, arrangement",
+    [
+        ("crimson rectangles forming a chaotic grid", "grid"),
+        ("purple pyramids spiraling around a bronze cone", "spiral"),
+        ("magenta trapezoids layered on a transluscent silver sheet", "layered"),
+        ("a maroon dodecahedron interwoven with teal threads", "interwoven"),
+        ("blue circles arranged in concentric rings", "concentric"),
+        ("orange triangles scattered on a black background", "scattered"),
+    ],
+)
+def test_arrangements(text, arrangement):
+    assert parse(text).arrangement == arrangement
+
+
+def test_style_words_and_background():
+    scene = parse("magenta trapezoids layered on a transluscent silver sheet")
+    assert "translucent" in scene.style_words
+    assert "chaotic" in parse("crimson rectangles forming a chaotic grid").style_words
+    assert parse("orange triangles scattered on a black background").background_color == hex_of("black")
+
+
+def test_second_shape_and_colours():
+    scene = parse("khaki triangles and azure crescents")
+    assert [(s.name, s.color) for s in scene.subjects] == [("triangle", hex_of("khaki")), ("crescent", hex_of("azure"))]
+
+
+def test_verbs_are_not_subjects():
+    assert parse("three yellow ducks swimming in a blue pond").main.noun == "duck"
+    assert parse("a pink flamingo standing in a lagoon").main.noun == "flamingo"
+
+
+def test_compound_and_colour_nouns():
+    assert parse("a tall palm tree on a tropical island").main.noun == "palm-tree"
+    orange = parse("an orange on a plate").main
+    assert orange.noun == "orange" and orange.color is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "zxqv blorp", "the and of with", "123 456", "a a a a"])
+def test_odd_text_never_fails(text):
+    scene = parse(text)
+    assert scene.description == text
+
+
+@pytest.mark.parametrize(
+    "text, arrangement",
+    [
+        ("blue and orange squares in a grid", "grid"),
+        ("red hearts arranged in a circle", "ring"),
+        ("yellow circles in a row", "row"),
+    ],
+)
+def test_arrangement_nouns(text, arrangement):
+    scene = parse(text)
+    assert scene.arrangement == arrangement and len(scene.subjects) == 1
+
+
+def test_sky_clouds_and_moon_settings():
+    assert parse("an orange sunset over the ocean").sky_color == hex_of("orange")
+    assert parse("gray clouds over a wheat field").cloud_color == hex_of("gray")
+    assert parse("a lone astronaut on the moon").setting == "lunar"
+    assert parse("a tent under the stars").time == "night"
+    assert parse("a sunflower field under a blue sky").setting_items == ["sunflower"]
+
+
+def test_celestial_words_with_colours_are_shapes():
+    scene = parse("yellow stars around a purple moon")
+    assert [(s.kind, s.name) for s in scene.subjects] == [("shape", "star"), ("shape", "crescent")]
