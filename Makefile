@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 # Extras the test suite exercises; `make run` needs only the core package.
-TEST_EXTRAS ?= dev,serve,eval,kernel
+TEST_EXTRAS ?= dev,serve,eval,kernel,llm,vectorize,data,train
 # The CPU wheel of torch lies on this disk: asking for the exact version keeps pip from pulling a CUDA build.
 TORCH ?= torch==2.13.0
 
@@ -32,6 +32,9 @@ run: setup
 	$(BIN)/svgllm check --csv submission.csv
 
 ## The whole test suite
+# One converted copy of the small LLM shared by every test folder (and kept between runs).
+export SVGLLM_CACHE ?= $(HOME)/.cache/svgllm
+
 test: setup-test
 	$(BIN)/python -m pytest -q
 
