@@ -1,7 +1,7 @@
 """Seeded sampler of competition-style descriptions across the competition's categories.
 
 The competition's descriptions are short lowercase phrases (<= 200 characters, ~50 on average): scenes
-("a purple forest at dusk"), abstract compositions, clothing with materials and details, and everyday subjects
+("a purple pine forest at dusk"), abstract compositions, clothing with materials and details, and everyday subjects
 with a colour or a setting. `sample_descriptions(n, seed)` draws from hand-written templates per category;
 every phrase passes `clean_description` (the same filter the LLM generator uses): length limits, no brand or
 personal names, no digits-only noise, and the result is deduplicated case-insensitively.

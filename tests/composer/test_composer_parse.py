@@ -14,10 +14,10 @@ def hex_of(word: str) -> str:
 @pytest.mark.parametrize(
     "text, setting, time",
     [
-        ("a purple forest at dusk", "forest", "dusk"),
-        ("a snowy plain", "plain", None),
-        ("a starlit night over snow-covered peaks", "mountain", "night"),
-        ("a green lagoon under a cloudy sky", "lake", None),
+        ("a purple pine forest at dusk", "forest", "dusk"),
+        ("a wide snowy plain", "plain", None),
+        ("a starlit night above snow-covered peaks", "mountain", "night"),
+        ("a green lagoon beneath a cloudy sky", "lake", None),
         ("an orange sunset over the ocean", "ocean", "sunset"),
         ("a quiet village at dawn", "village", "dawn"),
         ("a red car in the city at midnight", "city", "night"),
@@ -33,9 +33,9 @@ def test_setting_and_time(text, setting, time):
 @pytest.mark.parametrize(
     "text, cover, weather",
     [
-        ("a snowy plain", "snow", set()),
-        ("a starlit night over snow-covered peaks", "snow", set()),
-        ("a green lagoon under a cloudy sky", None, {"cloudy"}),
+        ("a wide snowy plain", "snow", set()),
+        ("a starlit night above snow-covered peaks", "snow", set()),
+        ("a green lagoon beneath a cloudy sky", None, {"cloudy"}),
         ("a thunderstorm over a dark ocean", None, {"storm"}),
         ("a foggy morning in a pine forest", None, {"fog"}),
         ("rain falling on a grassy meadow", "grass", {"rain"}),
@@ -48,28 +48,28 @@ def test_cover_and_weather(text, cover, weather):
 
 
 def test_setting_takes_its_colour():
-    assert parse("a purple forest at dusk").setting_color == hex_of("purple")
-    assert parse("a green lagoon under a cloudy sky").setting_color == hex_of("green")
+    assert parse("a purple pine forest at dusk").setting_color == hex_of("purple")
+    assert parse("a green lagoon beneath a cloudy sky").setting_color == hex_of("green")
 
 
 @pytest.mark.parametrize(
     "text, kind, name, colors, material, pattern",
     [
-        ("gray wool coat with a faux fur collar", "garment", "coat", ["gray"], "wool", None),
+        ("long gray wool coat with a fur collar", "garment", "coat", ["gray"], "wool", None),
         (
-            "burgundy corduroy pants with patch pockets and silver buttons",
+            "burgundy corduroy pants with two patch pockets and silver buttons",
             "garment",
             "pants",
             ["burgundy"],
             "corduroy",
             None,
         ),
-        ("orange corduroy overalls", "garment", "overalls", ["orange"], "corduroy", None),
-        ("a purple silk scarf with tassel trim", "garment", "scarf", ["purple"], "silk", None),
-        ("black and white checkered pants", "garment", "pants", ["black", "white"], None, "checkered"),
+        ("wide-leg orange corduroy overalls", "garment", "overalls", ["orange"], "corduroy", None),
+        ("a long purple silk scarf with tassels", "garment", "scarf", ["purple"], "silk", None),
+        ("black and white checkered pants with cuffs", "garment", "pants", ["black", "white"], None, "checkered"),
         ("navy blue polka dot dress", "garment", "dress", ["navy blue"], None, "dotted"),
-        ("crimson rectangles forming a chaotic grid", "shape", "rectangle", ["crimson"], None, None),
-        ("a maroon dodecahedron interwoven with teal threads", "shape", "polyhedron", ["maroon"], None, None),
+        ("crimson rectangles in a chaotic grid", "shape", "rectangle", ["crimson"], None, None),
+        ("a maroon dodecahedron interwoven with thin teal threads", "shape", "polyhedron", ["maroon"], None, None),
         ("three red apples on a wooden table", "object", "apple", ["red"], None, None),
         ("a blue whale in the deep ocean", "object", "whale", ["blue"], None, None),
     ],
@@ -83,11 +83,11 @@ def test_main_subject(text, kind, name, colors, material, pattern):
 
 
 def test_garment_details_attach_to_the_garment():
-    pants = parse("burgundy corduroy pants with patch pockets and silver buttons").main
+    pants = parse("burgundy corduroy pants with two patch pockets and silver buttons").main
     nouns = [detail.noun for detail in pants.details]
     assert nouns == ["pocket", "button"]
     assert pants.details[1].color == hex_of("silver")
-    collar = parse("gray wool coat with a faux fur collar").main.details[0]
+    collar = parse("long gray wool coat with a fur collar").main.details[0]
     assert collar.noun == "collar" and collar.material == "fur"
 
 
@@ -109,9 +109,9 @@ def test_counts(text, count):
 @pytest.mark.parametrize(
     "text, relation, target",
     [
-        ("a lighthouse overlooking the ocean", "overlooking", -1),
-        ("purple pyramids spiraling around a bronze cone", "around", 1),
-        ("magenta trapezoids layered on a transluscent silver sheet", "on", 1),
+        ("a white lighthouse overlooking the sea", "overlooking", -1),
+        ("small purple pyramids spiraling around a bronze cone", "around", 1),
+        ("magenta trapezoids layered on a translucent silver sheet", "on", 1),
         ("a cat sitting on a blue sofa", "on", 1),
         ("a silver sphere floating above a red cube", "over", 1),
         ("a dog next to a red bicycle", "beside", 1),
@@ -127,10 +127,10 @@ def test_relations(text, relation, target):
 @pytest.mark.parametrize(
     "text, arrangement",
     [
-        ("crimson rectangles forming a chaotic grid", "grid"),
-        ("purple pyramids spiraling around a bronze cone", "spiral"),
-        ("magenta trapezoids layered on a transluscent silver sheet", "layered"),
-        ("a maroon dodecahedron interwoven with teal threads", "interwoven"),
+        ("crimson rectangles in a chaotic grid", "grid"),
+        ("small purple pyramids spiraling around a bronze cone", "spiral"),
+        ("magenta trapezoids layered on a translucent silver sheet", "layered"),
+        ("a maroon dodecahedron interwoven with thin teal threads", "interwoven"),
         ("blue circles arranged in concentric rings", "concentric"),
         ("orange triangles scattered on a black background", "scattered"),
     ],
@@ -140,14 +140,14 @@ def test_arrangements(text, arrangement):
 
 
 def test_style_words_and_background():
-    scene = parse("magenta trapezoids layered on a transluscent silver sheet")
+    scene = parse("magenta trapezoids layered on a translucent silver sheet")
     assert "translucent" in scene.style_words
-    assert "chaotic" in parse("crimson rectangles forming a chaotic grid").style_words
+    assert "chaotic" in parse("crimson rectangles in a chaotic grid").style_words
     assert parse("orange triangles scattered on a black background").background_color == hex_of("black")
 
 
 def test_second_shape_and_colours():
-    scene = parse("khaki triangles and azure crescents")
+    scene = parse("khaki triangles with azure crescents")
     assert [(s.name, s.color) for s in scene.subjects] == [("triangle", hex_of("khaki")), ("crescent", hex_of("azure"))]
 
 

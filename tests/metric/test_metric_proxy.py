@@ -25,8 +25,8 @@ BLANK = svg('<rect width="384" height="384" fill="#ffffff"/>')
 
 
 @pytest.mark.parametrize("description, on_topic, off_topic", [
-    ("a purple forest at dusk", PURPLE_FOREST, YELLOW_DESERT),
-    ("a lighthouse overlooking the ocean", OCEAN_LIGHTHOUSE, GREEN_FIELD),
+    ("a purple pine forest at dusk", PURPLE_FOREST, YELLOW_DESERT),
+    ("a white lighthouse overlooking the sea", OCEAN_LIGHTHOUSE, GREEN_FIELD),
     ("golden sand dunes under a blue sky", YELLOW_DESERT, PURPLE_FOREST),
 ])
 def test_on_topic_ranks_above_off_topic(description, on_topic, off_topic):
@@ -61,7 +61,7 @@ def test_invalid_or_unrenderable_svgs_score_zero():
 
 
 def test_terms_stay_in_unit_range():
-    parts = ProxyScorer().components("a purple forest at dusk", PURPLE_FOREST)
+    parts = ProxyScorer().components("a purple pine forest at dusk", PURPLE_FOREST)
     assert all(0.0 <= value <= 1.0 for value in parts.values())
 
 

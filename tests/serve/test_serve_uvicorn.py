@@ -12,7 +12,7 @@ from svgllm.serve import ServeSettings, create_app
 
 BURST = 20
 DESCRIPTIONS = [
-    "a crimson square on a teal background", "a purple forest at dusk", "an orange lighthouse under a grey sky",
+    "a crimson square on a teal background", "a purple pine forest at dusk", "an orange lighthouse under a grey sky",
     "a yellow kite over green hills", "a black cat on a white fence",
 ]
 
