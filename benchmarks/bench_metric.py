@@ -57,7 +57,7 @@ def bench_backend(name: str, descriptions: list[str], scorer) -> dict:
     """Proxy scores and timings for one backend's drawings."""
     svgs = draw_all(name, descriptions)
     timings, own = [], []
-    for description, svg in zip(descriptions, svgs):
+    for description, svg in zip(descriptions, svgs, strict=True):
         started = time.perf_counter()
         own.append(scorer.score(description, svg))
         timings.append((time.perf_counter() - started) * 1000)

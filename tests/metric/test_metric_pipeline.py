@@ -140,5 +140,5 @@ def test_batched_questions_match_one_at_a_time(tiny_paligemma):
                           ("circle", "square", "star", "triangle"), "circle")]
     batched = VQA(tiny_paligemma, batch_size=8).probabilities(image, questions)
     single = VQA(tiny_paligemma, batch_size=1).probabilities(image, questions)
-    for one, other in zip(batched, single):
+    for one, other in zip(batched, single, strict=True):
         assert one == pytest.approx(other, abs=1e-4)

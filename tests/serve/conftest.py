@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
+from svgllm.config import ModelConfig
+from svgllm.model import Model, Prediction
 
 pytest.importorskip("fastapi", reason="the 'serve' extra is not installed")
 pytest.importorskip("uvicorn", reason="the 'serve' extra is not installed")
 httpx = pytest.importorskip("httpx", reason="the 'serve' extra is not installed")
 
-from svgllm.config import ModelConfig
-from svgllm.model import Model, Prediction
 
 REPO = Path(__file__).resolve().parents[2]
 SERVER_START_S = 60.0  # a cold start on a loaded 2-core machine imports FastAPI, cairo and the model

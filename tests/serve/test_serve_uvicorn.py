@@ -30,7 +30,7 @@ def test_burst_of_concurrent_requests_all_get_valid_svgs(palette_server, palette
     descriptions = [f"{DESCRIPTIONS[index % len(DESCRIPTIONS)]} #{index}" for index in range(BURST)]
     responses = _post_all(palette_server, descriptions)
     assert [response.status_code for response in responses] == [200] * BURST
-    for description, response in zip(descriptions, responses):
+    for description, response in zip(descriptions, responses, strict=True):
         body = response.json()
         assert check(body["svg"]) == (), description
         assert body["backend"] == "palette"

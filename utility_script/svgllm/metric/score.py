@@ -207,7 +207,7 @@ def score(items: Sequence[Item], svgs: Mapping[str, str] | Sequence[str], scorer
         svgs = list(svgs)
         if len(svgs) != len(items):
             raise ValueError(f"{len(svgs)} SVGs for {len(items)} items")
-        svgs = {item.id: svg for item, svg in zip(items, svgs)}
+        svgs = {item.id: svg for item, svg in zip(items, svgs, strict=True)}
     done = done or {}
     results: list[ItemScore] = []
     iterator: Iterable[Item] = items

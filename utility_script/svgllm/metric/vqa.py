@@ -75,7 +75,7 @@ def choice_probabilities(logits, groups: Sequence[Sequence[int]], allowed_ids: S
     restricted = values[allowed]
     restricted = restricted - restricted.max()  # stable softmax
     weights = np.exp(restricted)
-    probs = dict(zip(allowed.tolist(), (weights / weights.sum()).tolist()))
+    probs = dict(zip(allowed.tolist(), (weights / weights.sum()).tolist(), strict=True))
     per_choice = np.array([sum(probs.get(int(i), 0.0) for i in group) for group in groups], dtype=np.float64)
     total = per_choice.sum()
     if total <= 0:  # only when every letter underflowed: no information, so stay uniform
@@ -165,7 +165,7 @@ class VQA:
             batch = questions[start : start + self.batch_size]
             prompts = [format_question(q.question, q.choices) for q in batch]
             logits = self.paligemma.next_token_logits([image] * len(batch), prompts)
-            for row, question in zip(logits, batch):
+            for row, question in zip(logits, batch, strict=True):
                 results.append(choice_probabilities(row, letter_token_ids(tokenizer, len(question.choices))))
         return results
 
@@ -174,5 +174,5 @@ class VQA:
         if not questions:
             raise ValueError("VQA needs at least one question")
         probabilities = self.probabilities(image, questions)
-        correct = [p[q.choices.index(q.answer)] for p, q in zip(probabilities, questions)]
+        correct = [p[q.choices.index(q.answer)] for p, q in zip(probabilities, questions, strict=True)]
         return float(np.mean(correct))

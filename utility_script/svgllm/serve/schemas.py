@@ -11,7 +11,9 @@ MAX_DESCRIPTION_CHARS = 200
 class PredictRequest(BaseModel):
     """What to draw."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"description": "a purple pine forest at dusk"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"description": "a purple pine forest at dusk"}]}
+    )
 
     description: str = Field(
         strict=True,  # a number or a list is an error, not silently turned into text
