@@ -20,9 +20,13 @@ HOLDERS = {"bowl", "jar", "tank", "aquarium", "glass", "cage", "basket", "nest",
 BUDGET_BYTES = 9_600
 
 
-def compose(description: str, budget: int = BUDGET_BYTES) -> str:
-    """Draw `description` as a competition-valid SVG string (deterministic for a given text)."""
-    return draw(parse(description), budget)
+def compose(description: str, budget: int = BUDGET_BYTES, variant: int = 0) -> str:
+    """Draw `description` as a competition-valid SVG string (deterministic for a given text and variant).
+
+    `variant` 0 is the default drawing; other values reseed the random parts (scatter, jitter, stars) so
+    best-of-N selection has alternatives to choose from. Painters without random parts give the same SVG.
+    """
+    return draw(parse(description), budget, variant)
 
 
 PEOPLE = {"woman", "man", "girl", "boy", "person", "child", "lady", "gentleman", "model", "kid", "people"}
@@ -47,9 +51,10 @@ def mode(scene: Scene) -> str:
     return "object"
 
 
-def draw(scene: Scene, budget: int = BUDGET_BYTES) -> str:
-    """Paint a parsed scene, within `budget` bytes."""
-    canvas = Canvas(scene.description)
+def draw(scene: Scene, budget: int = BUDGET_BYTES, variant: int = 0) -> str:
+    """Paint a parsed scene, within `budget` bytes; `variant` != 0 reseeds the randomness (see `compose`)."""
+    # variant 0 keeps the historical seed (the description) so default drawings do not change
+    canvas = Canvas(scene.description if not variant else f"{scene.description}\x00variant {variant}")
     kind = mode(scene)
     if kind == "fashion":
         paint_fashion(canvas, scene)
@@ -132,10 +137,11 @@ def _place_subjects(canvas: Canvas, scene: Scene, horizon: float) -> None:
         elif kind == "on" or (kind in ("in", "inside") and other.noun in CONTAINERS):
             # the main subject rests on (or rises out of) the other one: draw the support first, larger
             support = min(size * (1.3 if kind == "on" else 1.0), 250.0)
-            if _draw(canvas, other, 192, ground - support * 0.3, support, scene):
+            support_y = _floating_y(other, scene, ground - support * 0.3)
+            if _draw(canvas, other, 192, support_y, support, scene):
                 size *= 0.6
                 top = surface_offset(other) if kind == "on" else 0.2
-                cy = max(ground - support * 0.3 - support * top - size * 0.42, size / 2 + 6)
+                cy = max(support_y - support * top - size * 0.42, size / 2 + 6)
         elif kind in ("under", "below"):
             _draw(canvas, other, 192, 100, size * 0.9, scene)
             cy = ground - size * 0.45
@@ -166,6 +172,7 @@ def _place_subjects(canvas: Canvas, scene: Scene, horizon: float) -> None:
                 cx = 192 - (60 if slot % 2 else -60) if len(others) == 1 else cx
                 size *= 0.85
     if not placed_main:
+        cy = _floating_y(main, scene, cy)
         copies = None
         if main.count > 1:
             count = min(main.count, 9)
@@ -179,6 +186,18 @@ def _place_subjects(canvas: Canvas, scene: Scene, horizon: float) -> None:
                 for k in range(count)
             ]
         _draw(canvas, main, cx, cy, size, scene, copies=copies)
+
+
+# things that lie on the water of a lake or pond, and how far down the canvas that water is
+FLOATING = {"lily_pad"}
+WATER_LINE = {"lake": 312.0, "river": 330.0, "waterfall": 345.0, "ocean": 300.0}
+
+
+def _floating_y(subject: Subject, scene: Scene, default: float) -> float:
+    """Where to centre `subject`: on the water when it floats and the setting has water, else `default`."""
+    if subject.name in FLOATING and scene.setting in WATER_LINE:
+        return WATER_LINE[scene.setting]
+    return default
 
 
 def _draw(

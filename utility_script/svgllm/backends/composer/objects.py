@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from ...colors import shift_lightness
-from .canvas import Canvas, ellipse, n, polygon, rect
+from .canvas import Canvas, ellipse, n, path, polygon, rect
 from .motifs import find_motif, recolor
 from .scene import Subject
 from .vocab import singular
@@ -213,6 +215,51 @@ def flower_pot(subject: Subject, cx: float, cy: float, size: float) -> str:
     ) + rect(cx - size * 0.38, top, size * 0.76, size * 0.14, shift_lightness(color, -0.12), f' rx="{n(size * 0.03)}"')
 
 
+def _envelope(cx: float, top: float, radius: float, neck_y: float, neck: float, squeeze: float) -> str:
+    """Path data of a balloon envelope: a dome `radius` wide tapering to a `neck` at `neck_y`; `squeeze` < 1
+    narrows it horizontally (the inner gores of the striped envelope)."""
+    r, cy = radius * squeeze, top + radius
+    return (
+        f"M{n(cx - r)} {n(cy)}A{n(r)} {n(radius)} 0 0 1 {n(cx + r)} {n(cy)}"
+        f"Q{n(cx + r)} {n(cy + radius * 0.7)} {n(cx + neck * squeeze)} {n(neck_y)}H{n(cx - neck * squeeze)}"
+        f"Q{n(cx - r)} {n(cy + radius * 0.7)} {n(cx - r)} {n(cy)}Z"
+    )
+
+
+def hot_air_balloon(subject: Subject, cx: float, cy: float, size: float) -> str:
+    """A hot-air balloon: a striped envelope, ropes and a wicker basket."""
+    color = subject.color or "#e63946"
+    stripe = subject.colors[1] if len(subject.colors) > 1 else "#ffd166"
+    top, radius = cy - size / 2, size * 0.36
+    neck_y, neck = cy + size * 0.22, size * 0.11
+    basket_y = cy + size * 0.34
+    ropes = f"M{n(cx - neck)} {n(neck_y)}L{n(cx - size * 0.07)} {n(basket_y)}M{n(cx + neck)} {n(neck_y)}L" \
+            f"{n(cx + size * 0.07)} {n(basket_y)}"
+    return (
+        f'<path d="{_envelope(cx, top, radius, neck_y, neck, 1.0)}" fill="{color}"/>'
+        f'<path d="{_envelope(cx, top, radius, neck_y, neck, 0.55)}" fill="{stripe}"/>'
+        f'<path d="{_envelope(cx, top, radius, neck_y, neck, 0.18)}" fill="{color}"/>'
+        + path(ropes, "none", ' stroke="#5d4037" stroke-width="2"')
+        + rect(cx - size * 0.08, basket_y, size * 0.16, size * 0.13, "#a0683a", f' rx="{n(size * 0.02)}"')
+    )
+
+
+def lily_pad(subject: Subject, cx: float, cy: float, size: float) -> str:
+    """A round floating leaf with its notch and veins, seen at an angle; its top is at cy."""
+    color = subject.color or "#4c9a2a"
+    rx, ry = size * 0.5, size * 0.2
+    notch = [(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in (-0.35, 0.35)]
+    leaf = (f"M{n(cx)} {n(cy)}L{n(notch[1][0])} {n(notch[1][1])}A{n(rx)} {n(ry)} 0 1 1 {n(notch[0][0])} "
+            f"{n(notch[0][1])}Z")
+    veins = "".join(f"M{n(cx)} {n(cy)}L{n(cx + rx * 0.8 * math.cos(a))} {n(cy + ry * 0.8 * math.sin(a))}"
+                    for a in (1.2, 2.2, 3.14, 4.1, 5.1))
+    return (
+        ellipse(cx, cy + size * 0.03, rx * 1.04, ry * 1.1, shift_lightness(color, -0.3), ' opacity=".5"')
+        + f'<path d="{leaf}" fill="{color}"/>'
+        + path(veins, "none", f' stroke="{shift_lightness(color, 0.25)}" stroke-width="{n(max(1.0, size * 0.012))}"')
+    )
+
+
 # procedural subject -> (painter, where its top surface is, as a fraction of size above its centre)
 _PROCEDURAL = {
     "lighthouse": lighthouse,
@@ -226,6 +273,8 @@ _PROCEDURAL = {
     "couch": sofa,
     "bench": bench,
     "bowl": bowl,
+    "hot_air_balloon": hot_air_balloon,
+    "lily_pad": lily_pad,
 }
 SURFACE = {
     "pot": 0.3,
@@ -238,6 +287,7 @@ SURFACE = {
     "couch": 0.02,
     "bench": 0.02,
     "bowl": 0.0,
+    "lily_pad": 0.02,
     "bridge": 0.08,
     "tower": 0.5,
     "lighthouse": 0.5,

@@ -97,9 +97,9 @@ _COLOR_NOUNS = {
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
-    """Lower-case word tokens with their character offsets; multi-word relations joined with "_"."""
+    """Lower-case word tokens with their character offsets; multi-word relations and names joined with "_"."""
     lowered = text.lower()
-    for phrase in vocab.PHRASES:
+    for phrase in vocab.PHRASES + vocab.COMPOUND_NAMES:
         lowered = lowered.replace(phrase, phrase.replace(" ", "_"))
     raw = [(m.group(0), m.start()) for m in re.finditer(r"[a-z_]+(?:[-'][a-z_]+)*|\d+|[,;&]", lowered)]
     out: list[tuple[str, int]] = []

@@ -52,6 +52,7 @@ def horizon_for(terrain: str | None) -> float:
         "desert": 250,
         "plain": 250,
         "cave": 0,
+        "waterfall": 150,
     }.get(terrain or "", 255)
 
 
@@ -301,6 +302,29 @@ def _river(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
+def _waterfall(canvas: Canvas, scene: Scene, horizon: float) -> None:
+    """Water falling from a rock ledge between two cliffs into a foaming pool."""
+    _hills_terrain(canvas, scene, horizon)
+    rock, water, grass = shade("#7d7168", scene), scene.setting_color or "#4aa3df", shade("#5f9e45", scene)
+    canvas.add(
+        polygon([(96, horizon - 6), (288, horizon - 6), (300, 312), (84, 312)], shift_lightness(rock, -0.12)),
+        polygon([(0, horizon - 20), (112, horizon - 12), (142, 318), (0, 344)], rock),
+        polygon([(SIZE, horizon - 24), (272, horizon - 10), (244, 318), (SIZE, 340)], rock),
+        polygon([(0, horizon - 20), (112, horizon - 12), (108, horizon + 2), (0, horizon - 4)], grass),
+        polygon([(SIZE, horizon - 24), (272, horizon - 10), (276, horizon + 4), (SIZE, horizon - 8)], grass),
+        rect(0, 330, SIZE, SIZE - 330, shade("#69a64f", scene)),
+        ellipse(192, 338, 172, 40, shade(shift_lightness(water, -0.1), scene)),
+        path(f"M142 {n(horizon - 8)}H242L236 322H148Z", shade(water, scene)),
+    )
+    streaks = "".join(f"M{x} {n(horizon)}V{310 - (x % 3) * 14}" for x in range(156, 236, 12))
+    canvas.add(
+        path(streaks, "none", f' stroke="{shade(shift_lightness(water, 0.55), scene)}" stroke-width="3" opacity=".8"'),
+        ellipse(192, 322, 70, 14, shade("#f1f8ff", scene)),
+        ellipse(150, 328, 26, 9, shade("#f1f8ff", scene)),
+        ellipse(236, 328, 26, 9, shade("#f1f8ff", scene)),
+    )
+
+
 def _city(canvas: Canvas, scene: Scene, horizon: float) -> None:
     rng = canvas.rng
     night = scene.time in ("night", "dusk")
@@ -437,6 +461,7 @@ _TERRAINS = {
     "beach": _beach,
     "lake": _lake,
     "river": _river,
+    "waterfall": _waterfall,
     "city": _city,
     "village": _village,
     "island": _island,

@@ -22,7 +22,7 @@ SETTINGS = {
     "garden": "meadow", "park": "meadow", "orchard": "meadow", "vineyard": "meadow", "pasture": "meadow",
     "ranch": "meadow", "ocean": "ocean", "sea": "ocean", "harbor": "ocean", "harbour": "ocean", "lake": "lake",
     "lagoon": "lake", "pond": "lake", "pool": "lake", "reservoir": "lake", "marsh": "lake", "swamp": "lake",
-    "river": "river", "stream": "river", "creek": "river", "waterfall": "river", "city": "city", "skyline": "city",
+    "river": "river", "stream": "river", "creek": "river", "waterfall": "waterfall", "city": "city", "skyline": "city",
     "town": "city", "downtown": "city", "street": "city", "metropolis": "city", "village": "village",
     "island": "island", "glacier": "snowfield", "iceberg": "snowfield", "volcano": "volcano", "space": "space",
     "galaxy": "space", "cosmos": "space", "universe": "space", "nebula": "space", "sky": "sky", "horizon": "plain",
@@ -31,7 +31,7 @@ SETTINGS = {
     "underwater": "underwater", "reef": "underwater", "seabed": "underwater",
 }
 # terrains that are bodies of water (they take the colour of "a green lagoon")
-WATER = {"ocean", "lake", "river", "underwater"}
+WATER = {"ocean", "lake", "river", "underwater", "waterfall"}
 
 TIMES = {
     "dawn": "dawn", "daybreak": "dawn", "sunrise": "sunrise", "morning": "morning", "noon": "midday",
@@ -149,6 +149,8 @@ RELATIONS = {  # single words; multi-word phrases are joined by the parser first
     "interwoven_with": "interwoven", "spiraling_around": "around", "perched_on": "on", "sitting_on": "on",
     "resting_on": "on", "standing_on": "on", "lying_on": "on", "under_a": "under",
 }
+# several-word names of one procedural subject, read as one word ("hot air balloons" -> "hot_air_balloons")
+COMPOUND_NAMES = ("hot air balloon", "lily pad")
 PHRASES = ("in front of", "on top of", "next to", "surrounded by", "floating above", "reflected in")
 
 NUMBERS = {
@@ -219,6 +221,7 @@ CONTAINERS = {
 }
 # subjects drawn procedurally (no emoji has them, or the emoji reads poorly large)
 PROCEDURAL = {"lighthouse", "tower", "bridge", "windmill", "table", "desk", "plate", "sofa", "couch", "bench", "bowl",
+              "hot_air_balloon", "lily_pad",
               "pot", "planter", "flowerpot"}
 
 # words that never name the subject
