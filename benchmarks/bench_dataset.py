@@ -6,6 +6,11 @@ the build time and the CPU throughput in pairs per minute. Goals (issue 6): medi
 100% of targets valid.
 
 Run: `python benchmarks/bench_dataset.py [--profile tiny] [--num-proc N] [--out DIR]`; prints a Markdown report.
+
+`--stand-in-images N` measures the CPU half of the diffusion source without a GPU: N stand-in pictures (the
+scikit-image photos and, when `--icons-dir` holds the iconify emoji packages, rendered emoji, in turn) are written
+where the GPU stage would have put its images, then vectorised, normalised and checked like real ones. The
+descriptions do not match those pictures, so this measures bytes, tokens, acceptance and speed, not relevance.
 """
 from __future__ import annotations
 
@@ -52,6 +57,44 @@ def number_token_savings(out: Path) -> tuple[float, float]:
     return statistics.median(now), statistics.median(added)
 
 
+STAND_IN_PHOTOS = ("astronaut", "chelsea", "coffee", "rocket", "hubble_deep_field", "immunohistochemistry")
+
+
+def stand_in_pictures(count: int, size: int, icons_dir: Path) -> list:
+    """`count` RGB PIL images of `size` x `size`: scikit-image photos alternating with rendered emoji."""
+    from PIL import Image
+    from skimage import data
+
+    photos = [Image.fromarray(getattr(data, name)()).convert("RGB") for name in STAND_IN_PHOTOS]
+    emoji = []
+    try:
+        from bench_vectorize import load_illustrations  # same icon sampling as the vectorizer benchmark
+
+        emoji = [Image.fromarray(picture) for _, picture in load_illustrations(max(count // 2, 1), icons_dir)]
+    except (ImportError, OSError) as error:
+        print(f"(no emoji stand-ins: {error})", file=sys.stderr)
+    pools = [photos, emoji] if emoji else [photos]
+    chosen = [pools[i % len(pools)][(i // len(pools)) % len(pools[i % len(pools)])] for i in range(count)]
+    return [picture.resize((size, size), Image.Resampling.LANCZOS) for picture in chosen]
+
+
+def write_stand_in_images(config, out: Path, count: int, icons_dir: Path) -> None:
+    """Fill every diffusion shard's image folder with stand-in pictures, as the GPU stage would."""
+    import json
+
+    from dataset_build.build import plan_shards
+    from dataset_build.diffusion import image_dir
+
+    pictures = stand_in_pictures(count, config.diffusion.image_size, icons_dir)
+    for shard in plan_shards(config, sources=("diffusion",)):
+        folder = image_dir(out, shard.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        for offset, index in enumerate(range(shard.start, shard.stop)):
+            pictures[index].save(folder / f"{offset:05d}.png")
+        (folder / "done.json").write_text(json.dumps({"shard": shard.name, "images": shard.stop - shard.start}),
+                                          encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # dataset_build/ lives at the repository root
     from dataset_build.build import build
@@ -61,13 +104,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="tiny")
     parser.add_argument("--num-proc", type=int, default=None)
     parser.add_argument("--out", default=None, help="output folder (default: a temporary one, removed after)")
+    parser.add_argument("--stand-in-images", type=int, default=0, metavar="N",
+                        help="add N diffusion-source rows vectorised from stand-in pictures (no GPU needed)")
+    parser.add_argument("--icons-dir", type=Path, default=Path(os.environ.get("SVGLLM_ICONS", "/tmp/icons")),
+                        help="unpacked @iconify-json emoji packages for emoji stand-ins (as bench_vectorize)")
     args = parser.parse_args(argv)
     config = load_config(args.profile)
     if args.num_proc:
         config.num_proc = args.num_proc
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="bench-dataset-"))
-    if (out / "shards").exists():
-        shutil.rmtree(out / "shards")  # a benchmark measures a build from scratch, not a resume
+    for stale in ("shards", "images"):
+        if (out / stale).exists():
+            shutil.rmtree(out / stale)  # a benchmark measures a build from scratch, not a resume
+    if args.stand_in_images:
+        config.sources.diffusion = args.stand_in_images
+        write_stand_in_images(config, out, args.stand_in_images, args.icons_dir)
     started = time.perf_counter()
     summary = build(config, out, progress=False)
     seconds = time.perf_counter() - started
