@@ -6,10 +6,14 @@ Measures:
 - per backend (every cheap, weight-free backend in the registry, or --backends): the mean proxy score of its
   drawings, and how often the proxy ranks a description's own drawing above the drawing made for another
   description ("on-topic rate": 0.5 means the proxy cannot tell them apart for that backend).
-Descriptions: /work/shared/competition/train.jsonl (or --descriptions FILE, JSON lines with `description`)
-when present, else a few written here.
+- best-of-N (--best-of 1 4): `Model` with `candidates` = N on its default chain (or --backends), scored by the
+  proxy: mean proxy score of the kept drawing, ms per description, candidates per description, how often the
+  scorer changed the answer and which backends drew the kept ones.
+Descriptions: /work/shared/competition/train.jsonl (or --descriptions FILE: JSON lines with `description`, or an
+id,description CSV such as samples/descriptions.csv) when present, else a few written here.
 
 Usage: nice -n 10 .venv/bin/python benchmarks/bench_metric.py [--backends palette composer] [--json out.json]
+       nice -n 10 .venv/bin/python benchmarks/bench_metric.py --descriptions samples/descriptions.csv --best-of 1 4
 """
 from __future__ import annotations
 
@@ -32,6 +36,10 @@ WEIGHT_FREE = ("palette", "composer")  # backends that draw without model weight
 def load_descriptions(path: Path | None) -> tuple[list[str], str]:
     """(descriptions, where they came from)."""
     source = path if path is not None else TRAIN
+    if source.suffix == ".csv":
+        from svgllm.cli import read_descriptions
+
+        return [row["description"] for row in read_descriptions(source)], str(source)
     if source.exists():
         rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
         return [row["description"] for row in rows], str(source)
@@ -77,6 +85,36 @@ def bench_backend(name: str, descriptions: list[str], scorer) -> dict:
     }
 
 
+def bench_best_of(n: int, descriptions: list[str], scorer, backends: list[str] | None = None) -> dict:
+    """Best-of-`n` through `Model` (proxy scorer inside; `backends` or the default chain): the kept drawings."""
+    from collections import Counter
+
+    from svgllm.config import ModelConfig
+    from svgllm.model import Model
+
+    config = ModelConfig(candidates=n, **({"backends": tuple(backends)} if backends else {}))
+    model = Model(config, scorer=scorer)
+    model.predict("warm-up")  # imports and the first render are not part of the per-description cost
+    scores, timings, considered, changed, kept = [], [], [], 0, Counter()
+    for description in descriptions:
+        result = model.predict_with_info(description)
+        timings.append(result.seconds * 1000)
+        scores.append(scorer.score(description, result.svg))
+        kept[result.backend] += 1
+        if result.choice is not None:
+            considered.append(len(result.choice.backends))
+            changed += result.choice.index != 0
+    return {
+        "candidates": n,
+        "mean_proxy_score": statistics.fmean(scores),
+        "ms_mean": statistics.fmean(timings),
+        "ms_p90": percentile(timings, 0.9),
+        "candidates_per_description": statistics.fmean(considered) if considered else 1.0,
+        "changed": changed,
+        "kept_backends": dict(kept),
+    }
+
+
 def bench_defences(svgs_or_none: list[str] | None, repeats: int = 5) -> dict:
     """ms per image of the full defence chain and of the OCR chain, on one rendered drawing."""
     from PIL import Image
@@ -102,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", nargs="*", help="backends (default: the weight-free ones registered)")
     parser.add_argument("--descriptions", type=Path, help="JSON lines with a `description` field")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--best-of", type=int, nargs="+", metavar="N",
+                        help="instead: compare Model best-of-N runs (e.g. 1 4) by the proxy score of the kept drawing")
     args = parser.parse_args(argv)
 
     from svgllm.backends import REGISTRY
@@ -113,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown backends {unknown}; registered: {sorted(REGISTRY)}")
     scorer = ProxyScorer()
+    if args.best_of:
+        return report_best_of(args, descriptions, source, scorer)
     rows = [bench_backend(name, descriptions, scorer) for name in names]
     defences = bench_defences(draw_all(names[0], descriptions[:1]) if names else None)
     print(f"descriptions: {len(descriptions)} from {source}; machine: {platform.machine()} "
@@ -126,6 +168,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"source": source, "backends": rows, **defences}, indent=2) + "\n",
                              encoding="utf-8")
+    return 0
+
+
+def report_best_of(args: argparse.Namespace, descriptions: list[str], source: str, scorer) -> int:
+    """Run and print the best-of-N comparison."""
+    rows = [bench_best_of(n, descriptions, scorer, args.backends) for n in args.best_of]
+    chain = ",".join(args.backends) if args.backends else "default"
+    print(f"chain: {chain}; descriptions: {len(descriptions)} from {source}; machine: {platform.machine()} "
+          f"{platform.processor() or ''} python {platform.python_version()}")
+    print("\n| N | mean proxy score | ms mean / p90 | candidates per description | answer changed | kept from |"
+          "\n|---|---|---|---|---|---|")
+    for row in rows:
+        kept = ", ".join(f"{name} {count}" for name, count in sorted(row["kept_backends"].items()))
+        print(f"| {row['candidates']} | {row['mean_proxy_score']:.3f} | {row['ms_mean']:.0f} / {row['ms_p90']:.0f} | "
+              f"{row['candidates_per_description']:.1f} | {row['changed']}/{len(descriptions)} | {kept} |")
+    if args.json:
+        args.json.write_text(json.dumps({"source": source, "best_of": rows}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -108,6 +108,14 @@ def test_batched_sampled_candidates_are_all_valid(backend, monkeypatch):
     assert result.svg == result.candidates[result.best].svg
 
 
+def test_candidates_for_best_of_n_put_the_backends_pick_first(backend):
+    svgs = backend.candidates(DESCRIPTIONS[0], Deadline(60), 2)
+    result = backend.last
+    assert len(svgs) == len(result.candidates) >= 2
+    assert svgs[0] == result.svg  # the backend's own choice leads, so "first valid" keeps it
+    assert sorted(svgs) == sorted(c.svg for c in result.candidates)
+
+
 def test_lora_adapter_round_trip(hf_dir, backend, tmp_path):
     """A fresh random LoRA made with peft on the real model, saved, then loaded (and merged) by the backend."""
     import torch

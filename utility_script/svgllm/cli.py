@@ -18,6 +18,11 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--adapter", help="LLM: LoRA adapter folder or kagglehub handle")
     parser.add_argument("--backends", help="comma-separated backend chain, e.g. composer,palette")
     parser.add_argument("--deadline", type=float, help="seconds per description (default 60)")
+    parser.add_argument("--candidates", type=int, metavar="N",
+                        help="best-of-N: gather up to N valid drawings across the backends within the deadline and "
+                             "keep the one the scorer rates best (default 1: the first valid drawing)")
+    parser.add_argument("--scorer", help="best-of-N scorer: 'proxy' (CPU, default) or a 'module:attribute' path "
+                                         "to a Scorer class, zero-argument factory or score(description, svg) function")
 
 
 def build_model(args: argparse.Namespace):
@@ -35,6 +40,10 @@ def build_model(args: argparse.Namespace):
         values["llm_model"] = args.model
     if args.adapter:
         values["llm_adapter"] = args.adapter
+    if args.candidates is not None:
+        values["candidates"] = args.candidates
+    if args.scorer:
+        values["scorer"] = args.scorer
     return Model(ModelConfig.from_dict(values))
 
 
@@ -53,7 +62,17 @@ def cmd_draw(args: argparse.Namespace) -> int:
     failed = [f"{a.backend}: {a.outcome} {a.detail}".strip() for a in result.attempts if a.outcome != "ok"]
     print(f"drawn by {result.backend} in {result.seconds * 1000:.0f} ms"
           + (f" (after {'; '.join(failed)})" if failed else ""), file=sys.stderr)
+    if result.choice is not None:
+        print(describe_choice(result.choice), file=sys.stderr)
     return 0
+
+
+def describe_choice(choice) -> str:
+    """One line on a best-of-N choice: how many candidates, their scores, which was kept and why."""
+    scores = ", ".join(f"{name} {score:.3f}" for name, score in zip(choice.backends, choice.scores, strict=False))
+    line = (f"best of {len(choice.backends)} by {choice.scorer}: kept #{choice.index + 1} "
+            f"({choice.backends[choice.index]}); scores: {scores or 'none'}")
+    return line + (f" [{choice.detail}]" if choice.detail else "")
 
 
 def read_descriptions(path: str | Path) -> list[dict]:
@@ -93,6 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     done = _done_ids(output)
     model = build_model(args)
     gallery_rows = []
+    choices = []  # best-of-N outcomes, for the summary line
     new_file = not output.exists()
     output.parent.mkdir(parents=True, exist_ok=True)
     with open(output, "a", newline="", encoding="utf-8") as handle:
@@ -106,10 +126,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             result = model.predict_with_info(row["description"])
             writer.writerow([row["id"], result.svg])
             handle.flush()  # every finished row is on disk: an interruption loses nothing
+            if result.choice is not None:
+                choices.append(result.choice)
             gallery_rows.append({**row, "svg": result.svg, "backend": result.backend, "ms": result.seconds * 1000})
     timed = [r["ms"] for r in gallery_rows if r["ms"] is not None]
     print(f"wrote {len(rows)} rows to {output} ({len(done)} resumed); "
           f"mean {sum(timed) / max(len(timed), 1):.0f} ms per description", file=sys.stderr)
+    if choices:
+        considered = sum(len(choice.backends) for choice in choices) / len(choices)
+        changed = sum(choice.index != 0 for choice in choices)
+        print(f"best-of-N: {considered:.1f} candidates per description on average; the scorer kept another than "
+              f"the first in {changed}/{len(choices)}", file=sys.stderr)
     if args.gallery:
         from .gallery import write_gallery
 

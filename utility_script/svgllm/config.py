@@ -10,6 +10,7 @@ from pathlib import Path
 # The competition allows 5 minutes per description and ~60 s on average over 9 hours; stay well below both.
 COMPETITION_LIMIT_S = 300.0
 ENV_PREFIX = "SVGLLM_"
+MAX_CANDIDATES = 64  # best-of-N beyond this spends the deadline on drawing, not on choosing
 
 
 @dataclass
@@ -21,6 +22,9 @@ class ModelConfig:
     budget_bytes: int = 10_000  # the competition's size cap; lower it for compact outputs
     render_check: bool = True  # render each answer before returning it (an unrenderable SVG fails scoring)
     fallback_reserve_s: float = 2.0  # time kept back from a slow backend so later links still get a turn
+    candidates: int = 1  # best-of-N: valid candidates gathered across the backends; 1 = first valid answer wins
+    scorer: str = "proxy"  # best-of-N scorer: a name in svgllm.metric.selection.SCORERS or "module:attribute"
+    selection_reserve_s: float = 1.0  # best-of-N: seconds kept back from drawing to score (at most half the deadline)
     llm_model: str | None = None  # LLM backend: local HF folder, .gguf file or kagglehub handle
     llm_adapter: str | None = None  # LLM backend: optional LoRA adapter folder or handle
     extra: dict = field(default_factory=dict)  # backend-specific options, e.g. {"composer": {...}}
@@ -39,6 +43,24 @@ class ModelConfig:
         self.budget_bytes = int(self.budget_bytes)
         if not 200 <= self.budget_bytes <= 10_000:
             raise ValueError(f"budget_bytes must be in [200, 10000], got {self.budget_bytes}")
+        self._check_selection()
+
+    def _check_selection(self):
+        """Validate (and convert, for values read from the environment) the best-of-N knobs."""
+        from .metric.selection import check_scorer_spec
+
+        number = _as_int(self.candidates)
+        if number is None or not 1 <= number <= MAX_CANDIDATES:
+            raise ValueError(f"candidates must be an integer in [1, {MAX_CANDIDATES}], got {self.candidates!r}")
+        self.candidates = number
+        try:
+            reserve = float(self.selection_reserve_s)
+        except (TypeError, ValueError):
+            reserve = -1.0
+        if not 0 <= reserve < float("inf"):  # also rejects NaN
+            raise ValueError(f"selection_reserve_s must be a number of seconds >= 0, got {self.selection_reserve_s!r}")
+        self.selection_reserve_s = reserve
+        self.scorer = check_scorer_spec(self.scorer)
 
     @classmethod
     def from_dict(cls, values: dict) -> ModelConfig:
@@ -65,14 +87,16 @@ class ModelConfig:
     def from_env(cls, environ: dict | None = None) -> ModelConfig:
         """Defaults, overridden by SVGLLM_CONFIG (a JSON file) and then by single SVGLLM_* variables.
 
-        SVGLLM_DEADLINE_S, SVGLLM_BACKENDS (comma-separated), SVGLLM_BUDGET_BYTES, SVGLLM_MODEL, SVGLLM_ADAPTER.
+        SVGLLM_DEADLINE_S, SVGLLM_BACKENDS (comma-separated), SVGLLM_BUDGET_BYTES, SVGLLM_MODEL, SVGLLM_ADAPTER,
+        SVGLLM_CANDIDATES, SVGLLM_SCORER, SVGLLM_SELECTION_RESERVE_S.
         """
         env = os.environ if environ is None else environ
         values: dict = {}
         if env.get(ENV_PREFIX + "CONFIG"):
             values = dataclasses.asdict(cls.from_file(env[ENV_PREFIX + "CONFIG"]))
         simple = {"DEADLINE_S": "deadline_s", "BACKENDS": "backends", "BUDGET_BYTES": "budget_bytes",
-                  "MODEL": "llm_model", "ADAPTER": "llm_adapter"}
+                  "MODEL": "llm_model", "ADAPTER": "llm_adapter", "CANDIDATES": "candidates", "SCORER": "scorer",
+                  "SELECTION_RESERVE_S": "selection_reserve_s"}
         for suffix, key in simple.items():
             if env.get(ENV_PREFIX + suffix):
                 values[key] = env[ENV_PREFIX + suffix]
@@ -83,3 +107,12 @@ class ModelConfig:
         values = dataclasses.asdict(self)
         values["backends"] = list(self.backends)
         return values
+
+
+def _as_int(value: object) -> int | None:
+    """An int from an int or a string of digits (environment variables), else None (bools and floats too)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        return int(value.strip())
+    return None

@@ -2,6 +2,8 @@
 
 Every answer is sanitised, checked against the competition's rules and (by default) rendered before it is
 returned; a backend that raises, runs out of time or yields an invalid SVG hands over to the next one.
+With `ModelConfig.candidates` > 1 the chain gathers several valid answers and a scorer keeps the best
+(`svgllm.best_of_n`).
 """
 from __future__ import annotations
 
@@ -27,12 +29,28 @@ EMERGENCY_SVG = (
 
 @dataclass
 class Attempt:
-    """One backend's try: `outcome` is "ok", "error", "timeout" or "invalid"."""
+    """One backend's try: `outcome` is "ok", "error", "timeout", "invalid" or (best-of-N) "duplicate"."""
 
     backend: str
     outcome: str
     seconds: float
     detail: str = ""
+
+
+@dataclass
+class Choice:
+    """How best-of-N picked the answer: the valid candidates, their scores and the kept one."""
+
+    backends: list[str]  # who drew each valid candidate, in the order they were gathered
+    scores: list[float]  # the scorer's value per candidate looked at; NaN where it failed or ran out of time
+    index: int  # the kept candidate; 0 (the first valid one) whenever the scores could not decide
+    scorer: str = ""
+    detail: str = ""  # why scoring did not decide, or the scorer's errors, if any
+
+    @property
+    def considered(self) -> int:
+        """How many candidates the scorer looked at."""
+        return len(self.scores)
 
 
 @dataclass
@@ -44,6 +62,7 @@ class Prediction:
     seconds: float
     attempts: list[Attempt] = field(default_factory=list)
     overhead_seconds: float = 0.0  # time spent outside backends: cleaning the input, sanitising, checking
+    choice: Choice | None = None  # best-of-N only (ModelConfig.candidates > 1)
 
 
 def clean_description(description: object) -> str:
@@ -57,12 +76,20 @@ def clean_description(description: object) -> str:
 
 
 class Model:
-    """Text-to-SVG with a guaranteed valid answer. `Model(config).predict(description) -> str`."""
+    """Text-to-SVG with a guaranteed valid answer. `Model(config).predict(description) -> str`.
 
-    def __init__(self, config: ModelConfig | None = None):
+    `scorer`: for best-of-N, any object with `score(description, svg) -> float` (e.g. a loaded `MetricScorer`);
+    it replaces the one `config.scorer` names.
+    """
+
+    def __init__(self, config: ModelConfig | None = None, scorer=None):
+        from .metric.selection import resolve_scorer
+
         self.config = config if config is not None else ModelConfig.from_env()
         self._backends: list[Backend] | None = None  # created on first use: heavy loading happens lazily
         self._lock = threading.Lock()
+        self._scorer = None if scorer is None else resolve_scorer(scorer)  # ValueError without a score method
+        self._scorer_slot = None  # best-of-N: the scorer being resolved in the background (svgllm.best_of_n)
 
     @property
     def backends(self) -> list[Backend]:
@@ -87,6 +114,10 @@ class Model:
         except Exception as error:  # a broken backend factory must not cost the answer
             attempts.append(Attempt("setup", "error", deadline.elapsed(), repr(error)))
             return Prediction(EMERGENCY_SVG, "emergency", deadline.elapsed(), attempts, deadline.elapsed())
+        if self.config.candidates > 1:
+            from .best_of_n import predict_best_of
+
+            return predict_best_of(self, text, backends, deadline)
         for index, backend in enumerate(backends):
             is_last = index == len(backends) - 1
             budget = deadline.remaining() - (0.0 if is_last else self.config.fallback_reserve_s)
@@ -126,28 +157,34 @@ class Model:
         return svg, ""
 
 
-def _run_with_timeout(backend: Backend, description: str, deadline: Deadline, budget: float) -> tuple[str, str]:
-    """Run `backend.generate` in a daemon thread and wait at most `budget` seconds.
+def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tuple[str, object]:
+    """Run `function()` in a daemon thread and wait at most `budget` seconds.
 
-    Returns ("ok", text), ("error", repr) or ("timeout", detail). Python cannot kill a thread: a backend that
-    ignores its deadline keeps running in the background, but the caller gets its answer in time.
+    Returns ("ok", its result), ("error", repr of what it raised) or ("timeout", detail). Python cannot kill a
+    thread: a call that overruns keeps running in the background, but the caller gets its answer in time.
     """
     box: dict[str, object] = {}
 
     def work():
         try:
-            box["text"] = backend.generate(description, deadline)
+            box["value"] = function()
         except BaseException as error:  # noqa: BLE001 - report anything, including SystemExit from a backend
             box["error"] = error
 
-    worker = threading.Thread(target=work, name=f"svgllm-{backend.name}", daemon=True)
+    worker = threading.Thread(target=work, name=name, daemon=True)
     worker.start()
     worker.join(timeout=max(0.0, budget))
     if worker.is_alive():
         return "timeout", f"still running after {budget:.1f} s"
     if "error" in box:
         return "error", repr(box["error"])[:300]
-    text = box.get("text")
-    if not isinstance(text, str):
-        return "error", f"backend returned {type(text).__name__}, not str"
-    return "ok", text
+    return "ok", box.get("value")
+
+
+def _run_with_timeout(backend: Backend, description: str, deadline: Deadline, budget: float) -> tuple[str, str]:
+    """`backend.generate` under `call_with_timeout`; a result that is not a str counts as an error."""
+    outcome, value = call_with_timeout(lambda: backend.generate(description, deadline), budget,
+                                       f"svgllm-{backend.name}")
+    if outcome == "ok" and not isinstance(value, str):
+        return "error", f"backend returned {type(value).__name__}, not str"
+    return outcome, value

@@ -2,6 +2,9 @@
 
 A backend is any object with a `name: str` and `generate(description, deadline) -> str`. The raw text may be
 imperfect: `Model` sanitises and checks it, and hands over to the next backend when it fails.
+Optionally, for best-of-N (`ModelConfig.candidates` > 1), a backend that can vary its drawing also has
+`candidates(description, deadline, n) -> list[str]`: up to `n` raw SVGs, its preferred one first; `Model` checks
+each one like a `generate` answer. A backend without it gives one candidate.
 Backends are created by name through `create_backend`, which imports each module only when asked.
 """
 from __future__ import annotations

@@ -6,6 +6,7 @@ draws them one at a time stops being asked once the deadline has passed. Light o
 """
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,69 @@ class Scorer(Protocol):
     def score(self, description: str, svg: str) -> float:
         """Return a finite float."""
         ...
+
+
+# Scorers `Model` can build from a name alone (no arguments, no weights): name -> "module:attribute".
+# Anything else is given as "module:attribute" (a class or zero-argument factory, an object with `score`, or a
+# plain function `(description, svg) -> float`), or passed to `Model(config, scorer=...)` ready-made.
+SCORERS: dict[str, str] = {"proxy": "svgllm.metric.proxy:ProxyScorer"}
+
+
+def check_scorer_spec(spec: object) -> str:
+    """Validate a scorer name without importing anything; returns it, or raises ValueError saying what is allowed."""
+    if isinstance(spec, str) and (spec in SCORERS or _looks_like_import_path(spec)):
+        return spec
+    raise ValueError(f"scorer must be one of {', '.join(SCORERS)} or a 'module:attribute' path, got {spec!r}")
+
+
+def _looks_like_import_path(spec: str) -> bool:
+    module, _, attribute = spec.partition(":")
+    return bool(module and attribute) and all(part.isidentifier() for part in module.split(".") + attribute.split("."))
+
+
+class _FunctionScorer:
+    """Adapts a plain `(description, svg) -> float` function to the `Scorer` protocol."""
+
+    def __init__(self, function):
+        self.function = function
+        self.name = getattr(function, "__name__", "function")
+
+    def score(self, description: str, svg: str) -> float:
+        return self.function(description, svg)
+
+
+def resolve_scorer(spec) -> Scorer:
+    """A `Scorer` from an object with `score`, a registered name or a "module:attribute" path (imported now).
+
+    Raises ValueError for a bad name and ImportError/AttributeError when the path does not resolve.
+    """
+    if not isinstance(spec, str):
+        if callable(getattr(spec, "score", None)):
+            return spec
+        raise ValueError(f"a scorer needs a score(description, svg) method, got {type(spec).__name__}")
+    target = SCORERS.get(check_scorer_spec(spec), spec)
+    module_name, attribute = target.split(":", 1)
+    found = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        found = getattr(found, part)
+    if isinstance(found, type) or (callable(found) and not callable(getattr(found, "score", None))
+                                   and _takes_no_arguments(found)):
+        found = found()  # a class or a zero-argument factory (e.g. one that loads MetricScorer's weights)
+    if callable(getattr(found, "score", None)):
+        return found
+    if callable(found):
+        return _FunctionScorer(found)
+    raise ValueError(f"scorer {spec!r} resolved to {type(found).__name__}, which has no score method")
+
+
+def _takes_no_arguments(function) -> bool:
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):  # some builtins have no signature: treat them as scoring functions
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
 
 
 @dataclass

@@ -28,3 +28,23 @@ class ComposerBackend:
         if not isinstance(description, str):
             raise TypeError(f"description must be a str, got {type(description).__name__}")
         return compose(description)
+
+    def candidates(self, description: str, deadline: Deadline | None = None, n: int = 1) -> list[str]:
+        """Up to `n` distinct drawings for best-of-N: the default one first, then reseeded variants.
+
+        Stops early when the deadline is close or when variants repeat (painters without random parts draw
+        the same picture every time), so it may return fewer than `n`.
+        """
+        if not isinstance(description, str):
+            raise TypeError(f"description must be a str, got {type(description).__name__}")
+        drawings = [compose(description)]
+        # a few extra tries cover variants that happen to coincide; a painter with no randomness repeats at once
+        for variant in range(1, 2 * n):
+            if len(drawings) >= n or (deadline is not None and deadline.remaining() <= 0.05):
+                break
+            svg = compose(description, variant=variant)
+            if svg == drawings[0] and variant == 1:
+                break  # nothing random in this drawing: every variant would be the same
+            if svg not in drawings:
+                drawings.append(svg)
+        return drawings

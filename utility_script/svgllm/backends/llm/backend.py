@@ -109,6 +109,15 @@ class LLMBackend:
         """The best candidate SVG for `description`, finished before `deadline`."""
         return self.generate_candidates(description, deadline).svg
 
+    def candidates(self, description: str, deadline: Deadline, n: int) -> list[str]:
+        """`n` sampled SVGs in one batch for `Model`'s best-of-N, this backend's own pick first.
+
+        Invalid ones are included: `Model` sanitises and checks every candidate and skips what fails.
+        """
+        result = self.generate_candidates(description, deadline, num_candidates=max(1, int(n)))
+        order = [result.best] + [i for i in range(len(result.candidates)) if i != result.best]
+        return [result.candidates[i].svg for i in order]
+
     def generate_candidates(self, description: str, deadline: Deadline | None = None, *,
                             num_candidates: int | None = None, constrained: bool | None = None,
                             max_new_tokens: int | None = None) -> GenerationResult:
