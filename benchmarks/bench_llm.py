@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 DESCRIPTIONS = [
-    "a red barn under a cloudy sky",
+    "a red barn in a field of sunflowers",
     "an orange goldfish in a round glass bowl",
     "green silk scarf with white polka dots",
     "a snowy mountain peak at sunrise",

@@ -1,8 +1,8 @@
 """Seeded sampler of competition-style descriptions across the competition's categories.
 
 The competition's descriptions are short lowercase phrases (<= 200 characters, ~50 on average): scenes
-("a purple pine forest at dusk"), abstract compositions, clothing with materials and details, and everyday subjects
-with a colour or a setting. `sample_descriptions(n, seed)` draws from hand-written templates per category;
+("a teal spruce woodland at twilight"), abstract compositions, clothing with materials and details, and everyday
+subjects with a colour or a setting. `sample_descriptions(n, seed)` draws from hand-written templates per category;
 every phrase passes `clean_description` (the same filter the LLM generator uses): length limits, no brand or
 personal names, no digits-only noise, and the result is deduplicated case-insensitively.
 """
@@ -85,7 +85,7 @@ CATEGORIES: tuple[Category, ...] = (
                 "tie", "shorts", "hoodie", "kimono", "cape"),
         fabric=("wool", "corduroy", "denim", "leather", "silk", "linen", "velvet", "cotton", "cashmere",
                 "tweed", "satin", "knit", "suede", "flannel", "chiffon"),
-        detail=("a faux fur collar", "patch pockets", "silver buttons", "gold buttons", "a wide belt",
+        detail=("a shearling collar", "flap pockets", "pearl buttons", "gold buttons", "a wide belt",
                 "fringed edges", "embroidered flowers", "a polka dot pattern", "plaid lining", "a hood",
                 "long sleeves", "a ruffled hem", "brass zippers", "striped cuffs", "a bow", "pleats", "lace trim",
                 "a checkered pattern", "wooden toggles"),

@@ -49,7 +49,7 @@ def test_known_names(word):
 def test_multi_word_names_are_one_colour():
     assert only("navy blue dress").words == "navy blue"
     assert only("a light sky blue scarf").words == "light sky blue"
-    assert [m.words for m in find_colors("black and white checkered pants with cuffs")] == ["black", "white"]
+    assert [m.words for m in find_colors("red and yellow gingham skirt with a ruffled hem")] == ["red", "yellow"]
 
 
 def test_modifiers_change_lightness_and_saturation():

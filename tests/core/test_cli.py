@@ -24,7 +24,7 @@ def read_submission(path):
 
 def test_draw_writes_svg_and_png_and_reports_backend(tmp_path, capsys):
     out, png = tmp_path / "a.svg", tmp_path / "a.png"
-    assert main(["draw", "a white lighthouse overlooking the sea", "-o", str(out), "--png", str(png), *PALETTE]) == 0
+    assert main(["draw", "a red cabin overlooking a misty lake", "-o", str(out), "--png", str(png), *PALETTE]) == 0
     assert check(out.read_text()) == ()
     from PIL import Image
 

@@ -18,7 +18,7 @@ from svgllm.rules import check  # noqa: E402
 pytestmark = pytest.mark.slow
 
 # Our own descriptions in the competition's style (short scenes, objects, clothing).
-DESCRIPTIONS = ["a red barn under a cloudy sky", "an orange goldfish in a round glass bowl",
+DESCRIPTIONS = ["a red barn in a field of sunflowers", "an orange goldfish in a round glass bowl",
                 "green silk scarf with white polka dots"]
 TOKENS = 64
 

@@ -9,25 +9,26 @@ def svg(body):
     return HEAD + body + "</svg>"
 
 
-PURPLE_FOREST = svg('<rect width="384" height="384" fill="#3b2452"/>'
-                    + "".join(f'<polygon points="{x},300 {x + 30},140 {x + 60},300" fill="#800080"/>'
-                              for x in range(0, 384, 50))
-                    + '<rect y="300" width="384" height="84" fill="#2e1a3d"/>')
+TEAL_WOODLAND = svg('<rect width="384" height="384" fill="#2a3550"/>'
+                    + "".join(f'<polygon points="{x},310 {x + 25},120 {x + 50},310" fill="#008080"/>'
+                              for x in range(0, 384, 45))
+                    + '<rect y="310" width="384" height="74" fill="#1f2a2a"/>')
 YELLOW_DESERT = svg('<rect width="384" height="384" fill="#87ceeb"/><rect y="220" width="384" height="164" '
                     'fill="#e3c07b"/><circle cx="300" cy="80" r="40" fill="#ffd700"/>')
-OCEAN_LIGHTHOUSE = svg('<rect width="384" height="384" fill="#87ceeb"/>'
-                       '<rect y="240" width="384" height="144" '
-                       'fill="#1e5fa8"/><rect x="80" y="100" width="40" height="150" fill="#ffffff"/>'
-                       '<rect x="80" y="140" width="40" height="25" fill="#c62828"/>')
+LAKE_CABIN = svg('<rect width="384" height="384" fill="#d8dde3"/>'
+                 '<rect y="230" width="384" height="154" fill="#2f6fb0"/>'
+                 '<rect y="300" width="384" height="30" fill="#5a9bd5"/>'
+                 '<rect x="130" y="150" width="110" height="80" fill="#f81414"/>'
+                 '<polygon points="120,150 185,100 250,150" fill="#5d3a1a"/>')
 GREEN_FIELD = svg('<rect width="384" height="384" fill="#f5f5dc"/><rect y="200" width="384" height="184" '
                   'fill="#4caf50"/><circle cx="190" cy="120" r="50" fill="#8b4513"/>')
 BLANK = svg('<rect width="384" height="384" fill="#ffffff"/>')
 
 
 @pytest.mark.parametrize("description, on_topic, off_topic", [
-    ("a purple pine forest at dusk", PURPLE_FOREST, YELLOW_DESERT),
-    ("a white lighthouse overlooking the sea", OCEAN_LIGHTHOUSE, GREEN_FIELD),
-    ("golden sand dunes under a blue sky", YELLOW_DESERT, PURPLE_FOREST),
+    ("a teal spruce woodland at twilight", TEAL_WOODLAND, YELLOW_DESERT),
+    ("a red cabin overlooking a misty lake", LAKE_CABIN, GREEN_FIELD),
+    ("golden sand dunes under a blue sky", YELLOW_DESERT, TEAL_WOODLAND),
 ])
 def test_on_topic_ranks_above_off_topic(description, on_topic, off_topic):
     scorer = ProxyScorer()
@@ -61,7 +62,7 @@ def test_invalid_or_unrenderable_svgs_score_zero():
 
 
 def test_terms_stay_in_unit_range():
-    parts = ProxyScorer().components("a purple pine forest at dusk", PURPLE_FOREST)
+    parts = ProxyScorer().components("a teal spruce woodland at twilight", TEAL_WOODLAND)
     assert all(0.0 <= value <= 1.0 for value in parts.values())
 
 

@@ -12,8 +12,8 @@ from svgllm.serve import ServeSettings, create_app
 
 BURST = 20
 DESCRIPTIONS = [
-    "a crimson square on a teal background", "a purple pine forest at dusk", "an orange lighthouse under a grey sky",
-    "a yellow kite over green hills", "a black cat on a white fence",
+    "a crimson square on a teal background", "a teal spruce woodland at twilight",
+    "an orange lighthouse under a grey sky", "a yellow kite over green hills", "a black cat on a white fence",
 ]
 
 

@@ -40,7 +40,7 @@ PAGE_HTML = f"""<!DOCTYPE html>
 <form id="form" autocomplete="off">
 <label for="description">Description</label>
 <input id="description" name="description" type="text" required minlength="1" maxlength="{MAX_DESCRIPTION_CHARS}"
- placeholder="a purple pine forest at dusk">
+ placeholder="a teal spruce woodland at twilight">
 <button id="draw" type="submit">Draw</button>
 </form>
 <p id="status" role="status" aria-live="polite"></p>

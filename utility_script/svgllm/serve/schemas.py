@@ -12,7 +12,7 @@ class PredictRequest(BaseModel):
     """What to draw."""
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"description": "a purple pine forest at dusk"}]}
+        extra="forbid", json_schema_extra={"examples": [{"description": "a teal spruce woodland at twilight"}]}
     )
 
     description: str = Field(

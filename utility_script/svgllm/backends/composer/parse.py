@@ -151,7 +151,7 @@ def parse(description: str) -> Scene:
             if words and all(
                 start in colors_at or w in vocab.PATTERNS or w in ("a", "an", "the") for w, start in words
             ):
-                carried = words  # "black and white checkered pants": colours before "and" join the next phrase
+                carried = words  # "red and yellow gingham skirt": colours before "and" join the next phrase
         elif subject.kind == "setting":
             if main is not None and relation not in (None, "and", "with", "of"):
                 scene.relations.append(Relation(main, relation, -1))

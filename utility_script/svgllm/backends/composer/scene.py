@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Subject:
-    """One thing to draw: "burgundy corduroy pants", "three red apples", "a bronze cone"."""
+    """One thing to draw: "sage cotton shorts", "three red apples", "a white cylinder"."""
 
     noun: str  # singular head word as written ("pyramid", "pants", "lighthouse")
     kind: str  # "shape" | "garment" | "object"

@@ -82,7 +82,7 @@ def _plain(canvas: Canvas, scene: Scene, horizon: float) -> None:
     base = scene.setting_color or _cover_color(scene, "#8cbf5a")
     far, near = shade(shift_lightness(base, 0.25), scene), shade(base, scene)
     canvas.add(rect(0, horizon, SIZE, SIZE - horizon, canvas.linear([(0, far), (1, near)])))
-    if scene.cover == "snow":  # soft drifts so a wide snowy plain reads as snow, not as a white block
+    if scene.cover == "snow":  # soft drifts so a snow-covered field reads as snow, not as a white block
         for i in range(3):
             canvas.add(ellipse(60 + i * 140, horizon + 70 + i * 25, 110, 16, shade("#dfe8f3", scene)))
     elif scene.cover in (None, "grass", "flowers"):

@@ -30,7 +30,7 @@ SETTINGS = {
     "road": "road", "highway": "road", "lane": "road", "path": "road", "trail": "road", "cave": "cave",
     "underwater": "underwater", "reef": "underwater", "seabed": "underwater",
 }
-# terrains that are bodies of water (they take the colour of "a green lagoon")
+# terrains that are bodies of water (they take the colour of "a turquoise marsh")
 WATER = {"ocean", "lake", "river", "underwater", "waterfall"}
 
 TIMES = {
@@ -48,7 +48,7 @@ WEATHER = {
     "misty": "fog", "haze": "fog", "hazy": "fog", "windy": "wind", "breezy": "wind", "rainbow": "rainbow",
     "clear": "clear",
 }
-# ground cover adjectives ("snowy plain", "snow-covered peaks", "sandy beach")
+# ground cover adjectives ("frozen tundra", "frosty summits", "sandy beach")
 COVERS = {
     "snowy": "snow", "snow": "snow", "icy": "snow", "frozen": "snow", "frosty": "snow", "wintry": "snow",
     "sandy": "sand", "sand": "sand", "grassy": "grass", "grass": "grass", "green": None, "rocky": "rock",
