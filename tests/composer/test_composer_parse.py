@@ -192,3 +192,28 @@ def test_sky_clouds_and_moon_settings():
 def test_celestial_words_with_colours_are_shapes():
     scene = parse("yellow stars around a purple moon")
     assert [(s.kind, s.name) for s in scene.subjects] == [("shape", "star"), ("shape", "crescent")]
+
+
+@pytest.mark.parametrize(
+    "text, main, others",
+    [
+        ("a tall giraffe eating leaves from an acacia tree", "giraffe", ["leaf", "tree"]),
+        ("a red panda climbing a tree", "panda", ["tree"]),
+        ("a golden retriever catching a frisbee in a park", "retriever", ["frisbee"]),
+        ("a red fire truck parked outside a brick station", "fire-truck", ["station"]),
+        # before the noun the same forms are adjectives, and words the vocabulary reads stay put
+        ("a knitted wool beanie", "beanie", []),
+        ("hot air balloons drifting over a canyon", "hot_air_balloon", []),
+    ],
+)
+def test_verb_forms_after_a_noun_end_its_phrase(text, main, others):
+    scene = parse(text)
+    assert [s.name for s in scene.subjects] == [main] + others
+
+
+@pytest.mark.parametrize("word, motif", [("toad", "frog"), ("retriever", "dog"), ("hawk", "eagle"),
+                                          ("fire-truck", "fire-engine"), ("frisbee", "flying-disc")])
+def test_everyday_names_reach_a_motif(word, motif):
+    from svgllm.backends.composer.motifs import find_motif
+
+    assert find_motif(word).name == motif

@@ -212,13 +212,25 @@ def _arrangement_prefix(tokens: list[tuple[str, int]], scene: Scene) -> list[tup
     return tokens
 
 
+def _ends_noun_phrase(word: str, current: list[tuple[str, int]]) -> bool:
+    """A verb form after a noun ends its phrase: "a giraffe eating leaves", "a truck parked by a station".
+
+    Before any noun the same forms are adjectives ("rolling hills", "a knitted beanie"); words the vocabulary
+    reads itself ("drifting" = scattered, "snowy", materials, patterns) stay inside the phrase.
+    """
+    if len(word) <= 4 or not word.endswith(("ing", "ed")) or not any(_is_noun(w) for w, _ in current):
+        return False
+    known = (vocab.ARRANGEMENTS, vocab.MATERIALS, vocab.PATTERNS, vocab.COVERS, vocab.WEATHER, vocab.TIMES, vocab.STOP)
+    return not any(word in table for table in known) and not _is_noun(word) and not find_colors(word)
+
+
 def _split(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], str | None]]:
     """Cut the tokens into (phrase words, the word that ended the phrase) pairs."""
     phrases = []
     current: list[tuple[str, int]] = []
     for word, start in tokens:
         is_relation = word in vocab.RELATIONS and word not in ("of",)
-        if word in _SEPARATORS or is_relation or word in _ARRANGING_VERBS:
+        if word in _SEPARATORS or is_relation or word in _ARRANGING_VERBS or _ends_noun_phrase(word, current):
             phrases.append((current, word))
             current = []
         else:
@@ -252,7 +264,7 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         # compound names the library knows: "palm tree", "polar bear", "hot dog", "teddy bear"
         previous_word = words[head_index - 1][0]
         for compound in (f"{previous_word}-{base}", f"{previous_word}-{head}"):
-            if compound in load_library():
+            if compound in load_library() or compound in vocab.MOTIF_SYNONYMS:  # "fire truck" -> fire-engine
                 subject.noun = subject.name = compound
                 words = words[: head_index - 1] + words[head_index:]
                 head_index -= 1
