@@ -217,3 +217,27 @@ def test_everyday_names_reach_a_motif(word, motif):
     from svgllm.backends.composer.motifs import find_motif
 
     assert find_motif(word).name == motif
+
+
+@pytest.mark.parametrize(
+    "text, subjects, part, colors",
+    [
+        ("a snowman with a carrot nose in a snowy yard", ["snowman"], "nose", []),
+        ("a stack of pancakes with maple syrup", ["pancake"], "syrup", []),
+        ("a parrot with red and blue feathers", ["parrot"], "feather", ["red", "blue"]),  # feathers colour it
+        ("a black cat with green eyes", ["cat"], "eye", ["black"]),  # eyes do not
+    ],
+)
+def test_parts_after_with_belong_to_the_subject(text, subjects, part, colors):
+    scene = parse(text)
+    assert [s.name for s in scene.subjects] == subjects
+    assert [d.name for d in scene.main.details] == [part]
+    assert scene.main.colors == [hex_of(c) for c in colors]
+
+
+def test_a_tray_is_drawn_as_a_surface_not_an_inbox_icon():
+    from svgllm.backends.composer import compose
+
+    assert "tray" in [s.name for s in parse("a teapot and two cups on a tray").subjects]
+    svg = compose("a teapot on a silver tray")
+    assert svg.count("<ellipse") >= 2  # the plate painter's rim and face

@@ -120,7 +120,8 @@ def _is_noun(word: str) -> bool:
         any(
             w in table
             for w in (word, base)
-            for table in (vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS)
+            for table in (vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS,
+                          vocab.OBJECT_PARTS)
         )
         or word in vocab.PROCEDURAL
         or base in vocab.PROCEDURAL
@@ -175,6 +176,12 @@ def parse(description: str) -> Scene:
                 garment.colors.extend(subject.colors)
             else:
                 garment.details.append(subject)
+        elif main is not None and relation == "with" and subject.noun in vocab.OBJECT_PARTS:
+            owner_of_part = scene.subjects[main]
+            owner_of_part.details.append(subject)  # part of the main subject, drawn with it (or not at all)
+            if subject.noun in vocab.COVERING_PARTS and not owner_of_part.colors:
+                owner_of_part.colors.extend(subject.colors)  # "a parrot with red and blue feathers" is red and blue
+                owner_of_part.color_words.extend(subject.color_words)
         else:
             scene.subjects.append(subject)
             index = len(scene.subjects) - 1

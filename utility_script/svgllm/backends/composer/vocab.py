@@ -105,6 +105,17 @@ GARMENTS = {
     "poncho": "coat", "cape": "coat", "cloak": "coat", "apron": "dress", "uniform": "jacket",
 }
 # garment parts and trims that "with ..." attaches to a garment
+# parts of a creature or thing: "a snowman with a carrot nose" does not draw a second subject for the nose
+OBJECT_PARTS = {
+    "nose", "eye", "eyes", "ear", "ears", "tail", "mouth", "beak", "wing", "wings", "feather", "feathers", "paw",
+    "paws", "horn", "horns", "antler", "antlers", "mane", "whisker", "whiskers", "leg", "legs", "fin", "fins",
+    "handle", "lid", "spout", "roof", "chimney", "window", "windows", "door", "doors", "wheel", "wheels", "petal",
+    "petals", "stem", "smoke", "frosting", "icing", "syrup", "sprinkles", "steam", "shell", "spots", "stripes",
+}
+# parts whose colour is the colour of the whole ("a parrot with green feathers"); eyes or a nose are not
+COVERING_PARTS = {
+    "feather", "feathers", "petal", "petals", "wing", "wings", "shell", "fur", "scales", "spots", "stripes",
+}
 GARMENT_PARTS = {
     "collar", "pocket", "pockets", "button", "buttons", "trim", "tassel", "tassels", "fringe", "hem", "sleeve",
     "sleeves", "cuff", "cuffs", "lapel", "lapels", "hood", "zipper", "zip", "belt", "buckle", "lace", "ruffle",
@@ -226,7 +237,7 @@ CONTAINERS = {
 }
 # subjects drawn procedurally (no emoji has them, or the emoji reads poorly large)
 PROCEDURAL = {"lighthouse", "tower", "bridge", "windmill", "table", "desk", "plate", "sofa", "couch", "bench", "bowl",
-              "hot_air_balloon", "lily_pad",
+              "hot_air_balloon", "lily_pad", "tray", "platter",
               "pot", "planter", "flowerpot"}
 
 # words that never name the subject
