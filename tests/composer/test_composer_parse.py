@@ -241,3 +241,9 @@ def test_a_tray_is_drawn_as_a_surface_not_an_inbox_icon():
     assert "tray" in [s.name for s in parse("a teapot and two cups on a tray").subjects]
     svg = compose("a teapot on a silver tray")
     assert svg.count("<ellipse") >= 2  # the plate painter's rim and face
+
+
+@pytest.mark.parametrize("text", ["a lighthouse on a foggy bay", "a misty pine forest", "a rainy harbor at night"])
+def test_weather_words_before_a_setting_are_weather_not_scattered_items(text):
+    scene = parse(text)
+    assert scene.weather and scene.setting_items == []

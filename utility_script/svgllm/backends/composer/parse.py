@@ -377,6 +377,8 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
             elif (
                 start not in colors_at
                 and word not in vocab.STOP
+                and word not in vocab.WEATHER  # "a foggy bay": weather, not rows of the fog emoji
+                and word not in vocab.TIMES
                 and _is_noun(word)
                 and vocab.singular(word) not in vocab.SETTINGS
             ):
