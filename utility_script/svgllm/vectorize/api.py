@@ -21,8 +21,12 @@ def vectorize(image, budget: int = 10_000, *, grid: int | None = None, seed: int
         384, one cell per canvas pixel; coordinates may then reach one cell past the edge, -1 and the lattice size).
     seed: k-means seed; equal inputs and seed give identical output.
     time_budget_s: stop trying further settings after this many seconds (the best so far is returned).
-    colors / tolerance: fix the colour count / simplification tolerance (canvas pixels) instead of searching.
+    colors / tolerance: fix the colour count / simplification tolerance (canvas pixels) instead of searching
+        (a fixed colour count uses k-means only, skipping the flat-art path).
     short_colors: write 3-digit colours (`#abc`): 3 bytes less per path for a barely visible colour change.
+        Flat art (see `flatart`: exact colours meeting along anti-aliased edges) is first traced with its exact
+        palette on a quarter-pixel lattice and written with exact colours whatever this says; the k-means
+        settings still run and the best render wins.
     Raises ValueError for a budget too small for a background-only SVG and TypeError/ValueError for bad images.
     """
     return vectorize_with_info(image, budget, grid=grid, seed=seed, time_budget_s=time_budget_s, colors=colors,
@@ -45,8 +49,8 @@ def vectorize_with_info(image, budget: int = 10_000, *, grid: int | None = None,
     settings = default_settings(budget)
     if grid is not None:
         settings = [replace(s, grid=grid) for s in settings]
-    if colors is not None:
-        settings = [replace(s, colors=colors) for s in settings]
+    if colors is not None:  # a fixed colour count means k-means: the flat-art path has its own exact palette
+        settings = [replace(s, colors=colors) for s in settings if not s.flat]
     settings = list(dict.fromkeys(settings))  # fixing a knob collapses duplicates; keep the first-seen order
     smallest = min(fixed_cost(setting.grid) for setting in settings)
     if budget < smallest:

@@ -12,10 +12,11 @@ import time
 from dataclasses import dataclass
 
 from ..render import render
-from . import encode, raster, refine, select
+from . import encode, flatart, raster, refine, select
 from .quantize import quantize
 from .regions import absorb_slivers, trace_regions
 from .simplify import simplify
+from .source import CANVAS
 
 MIN_POLYGON_BYTES = 8  # no polygon encodes in fewer bytes; caps how many regions are worth simplifying
 PRUNE_ROUNDS = 3
@@ -50,36 +51,54 @@ class Tracer:
         self.seed = seed
         self.grid_limits = grid_limits  # (low, high) clip range for coordinates; None = one pixel past the edge
         self._traced: dict = {}
+        self._flat: list = []  # [FlatPalette or None] once computed
 
-    def regions(self, grid: int, colors: int, limit: int, sliver: float = 0.0):
+    def flat_palette(self):
+        """The target's exact flat-art palette (`flatart.flat_palette`), or None when it is not flat art."""
+        if not self._flat:
+            self._flat.append(flatart.flat_palette(self.target))
+        return self._flat[0]
+
+    def regions(self, grid: int, colors: int, limit: int, sliver: float = 0.0, flat: bool = False):
         """(regions largest first, palette) for the target traced at `grid` x `grid` with `colors` colours;
-        patches no thicker than `sliver` grid pixels (inscribed radius) are absorbed by their neighbours."""
-        key = (grid, colors, sliver)
+        patches no thicker than `sliver` grid pixels (inscribed radius) are absorbed by their neighbours.
+        `flat`: labels from the exact flat-art palette with sub-pixel edges (`flatart`); `colors` is unused."""
+        key = (grid, colors, sliver, flat)
         if key not in self._traced:
             import cv2
 
-            small = cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_AREA) if grid < self.size \
-                else cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_LINEAR)
-            labels, palette = quantize(small, colors, self.seed)
+            if flat:
+                palette = self.flat_palette().colors
+                labels = flatart.subpixel_labels(self.target, self.flat_palette(), grid)
+            else:
+                small = cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_AREA) if grid < self.size \
+                    else cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_LINEAR)
+                labels, palette = quantize(small, colors, self.seed)
             labels = absorb_slivers(labels, sliver)
             self._traced[key] = (trace_regions(labels), palette)
         regions, palette = self._traced[key]
         return regions[:limit], palette
 
     def candidate(self, budget: int, grid: int, colors: int, tolerance: float, short_colors: bool = True,
-                  min_thickness: float = 0.0, sliver: float = 0.0, value_select: bool = True):
-        """The best SVG of this setting that fits `budget` bytes, or None when not even the background fits.
+                  min_thickness: float = 0.0, sliver: float = 0.0, value_select: bool = True, flat: bool = False):
+        """The best SVG of this setting that fits `budget` bytes, or None when not even the background fits
+        (or when `flat` is asked of a target that is not flat art).
 
         `value_select`: spend the budget on the polygons with the most colour change per byte (see `select`)
-        instead of simply the largest.
+        instead of simply the largest. `flat`: trace the exact flat-art palette with sub-pixel edges and paint
+        its exact colours (a least-squares fit would pull them towards the anti-aliasing mixtures).
         """
         import numpy as np
 
+        if flat:
+            if self.flat_palette() is None:
+                return None
+            short_colors = False  # the palette is exact: 3-digit colours would only add error
         fixed = encode.fixed_cost(grid) + (0 if short_colors else 3)
         if fixed > budget:
             return None
         regions, palette = self.regions(grid, colors, limit=max(1, (budget - fixed) // MIN_POLYGON_BYTES),
-                                        sliver=sliver)
+                                        sliver=sliver, flat=flat)
         polygons, keys = self._polygons(regions, grid, tolerance, min_thickness)
         if value_select and polygons:
             values = select.colour_change(polygons, palette[keys], self.target.reshape(-1, 3).mean(axis=0),
@@ -94,6 +113,9 @@ class Tracer:
         largest = palette[keys[0]] if keys else self.target.reshape(-1, 3).mean(axis=0)
         group_of = plan.group_of[:count]
         colors_fit, back = refine.fit_colors(self.target, owner, group_of, fallback, largest)
+        if flat:
+            colors_fit = fallback
+            back = palette[int(np.argmin(((palette - back) ** 2).sum(axis=1)))]  # the nearest exact colour
         texts = {g: encode.hex_color(c, short_colors) for g, c in colors_fit.items()}
         back_text = encode.hex_color(back, short_colors)
         svg = encode.render_svg(grid, back_text, plan, count, texts)
@@ -171,7 +193,8 @@ def _fitting_prefix(plan, room: int, per_group: int) -> int:
     return int(np.searchsorted(np.cumsum(cost), room, side="right"))
 
 
-TOLERANCES = (0.5, 0.7, 1.0, 1.4, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)  # canvas pixels, the ladder the search walks
+TOLERANCES = (0.25, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)  # canvas pixels, the search's ladder
+FLAT_LATTICE = 4  # flat-art settings trace on a lattice this many times finer than the canvas (quarter pixels)
 
 
 @dataclass(frozen=True)
@@ -179,27 +202,36 @@ class Setting:
     """One trace configuration. Lengths are canvas pixels (384 px canvas), converted to grid units on use."""
 
     grid: int  # trace lattice: 768 puts edges on half pixels, 384 on pixels, smaller lattices save bytes
-    colors: int  # k-means colour count
+    colors: int  # k-means colour count (unused by flat-art settings, whose palette is exact)
     min_thickness: float = 0.0  # drop traced regions thinner than this (2 x area / perimeter)
     sliver: float = 0.0  # before tracing, patches with an inscribed radius up to this join their neighbours
     start_tolerance: float = 2.0  # first simplification tolerance tried on the ladder
+    flat: bool = False  # flat-art labels (exact palette, sub-pixel edges; `flatart`); skipped on other images
 
 
 def default_settings(budget: int) -> list[Setting]:
     """Trace configurations worth trying for a budget, most promising first.
 
-    Measured on photos and flat emoji (see benchmarks/REPORT_vectorize.md): flat art wants many colours, exact
-    edges (low tolerance) and no anti-aliasing slivers; photos want few colours (each boundary costs bytes) and
-    a larger tolerance; at small budgets a 256 lattice (its area-averaged target is smoother) helps photos.
-    768 lattices and sliver absorption measured no better; they stay available through `Setting`.
+    Measured on photos and flat emoji (see benchmarks/REPORT_vectorize.md): flat art is best traced with its
+    exact palette on a quarter-pixel lattice (`flatart`; tried first, skipped when the target is not flat art);
+    the k-means settings follow as the fallback for everything else and the search keeps whichever scores best.
+    For k-means, flat-ish art wants many colours, exact edges (low tolerance) and no anti-aliasing slivers;
+    photos want few colours (each boundary costs bytes) and a larger tolerance; at small budgets a 256 lattice
+    (its area-averaged target is smoother) helps photos. 768 k-means lattices and sliver absorption measured no
+    better; they stay available through `Setting`.
     """
+    fine, half = FLAT_LATTICE * CANVAS, FLAT_LATTICE * CANVAS // 2  # quarter- and half-pixel lattices
     if budget >= 7000:
-        return [Setting(384, 24, 2.5, 0.0, 1.0), Setting(384, 8, 0.0, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 1.4)]
+        return [Setting(fine, 0, start_tolerance=0.5, flat=True),
+                Setting(384, 24, 2.5, 0.0, 1.0), Setting(384, 8, 0.0, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 1.4)]
     if budget >= 4000:
-        return [Setting(384, 16, 2.5, 0.0, 1.4), Setting(384, 6, 0.0, 0.0, 2.0), Setting(384, 8, 0.0, 0.0, 3.0)]
+        return [Setting(fine, 0, start_tolerance=0.5, flat=True),
+                Setting(384, 16, 2.5, 0.0, 1.4), Setting(384, 6, 0.0, 0.0, 2.0), Setting(384, 8, 0.0, 0.0, 3.0)]
     if budget >= 2000:
-        return [Setting(384, 12, 2.5, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 3.0), Setting(256, 4, 0.0, 0.0, 3.0)]
-    return [Setting(384, 12, 2.5, 0.0, 2.0), Setting(256, 4, 0.0, 0.0, 3.0), Setting(384, 6, 0.0, 0.0, 4.0)]
+        return [Setting(fine, 0, start_tolerance=0.7, flat=True), Setting(half, 0, start_tolerance=0.7, flat=True),
+                Setting(384, 12, 2.5, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 3.0), Setting(256, 4, 0.0, 0.0, 3.0)]
+    return [Setting(half, 0, start_tolerance=1.4, flat=True), Setting(fine, 0, start_tolerance=1.0, flat=True),
+            Setting(384, 12, 2.5, 0.0, 2.0), Setting(256, 4, 0.0, 0.0, 3.0), Setting(384, 6, 0.0, 0.0, 4.0)]
 
 
 def search(target, budget: int, settings, seed: int = 0, time_budget_s: float | None = None,
@@ -221,11 +253,14 @@ def search(target, budget: int, settings, seed: int = 0, time_budget_s: float | 
         tolerance = tolerances[index] * setting.grid / tracer.size  # canvas px -> grid units
         thickness = setting.min_thickness * setting.grid / tracer.size
         sliver = setting.sliver * setting.grid / tracer.size
-        return tracer.candidate(budget, setting.grid, setting.colors, tolerance, short_colors, thickness, sliver)
+        return tracer.candidate(budget, setting.grid, setting.colors, tolerance, short_colors, thickness, sliver,
+                                flat=setting.flat)
 
     for setting in settings:
         if out_of_time():
             break
+        if setting.flat and tracer.flat_palette() is None:
+            continue  # not flat art: the k-means settings handle it
         index = min(range(len(tolerances)), key=lambda i: abs(tolerances[i] - setting.start_tolerance))
         scores = {index: attempt(setting, index)}
         step = -1
