@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 
 from .deadline import Deadline
-from .model import EMERGENCY_SVG, Attempt, Choice, Model, Prediction, call_with_timeout
+from .model import EMERGENCY_SVG, Attempt, Choice, Model, Prediction, call_with_timeout, link_budget
 
 SCORE_MARGIN_S = 0.1  # a scoring call must end this long before the deadline (thread hand-off, bookkeeping)
 
@@ -105,8 +105,7 @@ def gather(model: Model, backends: list, text: str, deadline: Deadline, drawing:
         if found:  # an answer is in hand: more only while drawing time remains
             budget = drawing.remaining()
         else:  # the plain chain's rule: leave the later links their turn
-            is_last = index == len(backends) - 1
-            budget = deadline.remaining() - (0.0 if is_last else model.config.fallback_reserve_s)
+            budget = link_budget(deadline, model.config.fallback_reserve_s, is_last=index == len(backends) - 1)
         if budget <= 0:
             attempts.append(Attempt(backend.name, "timeout", 0.0, "no time left"))
             continue

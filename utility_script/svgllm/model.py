@@ -119,8 +119,7 @@ class Model:
 
             return predict_best_of(self, text, backends, deadline)
         for index, backend in enumerate(backends):
-            is_last = index == len(backends) - 1
-            budget = deadline.remaining() - (0.0 if is_last else self.config.fallback_reserve_s)
+            budget = link_budget(deadline, self.config.fallback_reserve_s, is_last=index == len(backends) - 1)
             if budget <= 0:
                 attempts.append(Attempt(backend.name, "timeout", 0.0, "no time left"))
                 continue
@@ -179,6 +178,11 @@ def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tup
     if "error" in box:
         return "error", repr(box["error"])[:300]
     return "ok", box.get("value")
+
+
+def link_budget(deadline: Deadline, fallback_reserve_s: float, is_last: bool) -> float:
+    """Seconds one link of the backend chain may take: what is left, minus a reserve for the later links."""
+    return deadline.remaining() - (0.0 if is_last else fallback_reserve_s)
 
 
 def _run_with_timeout(backend: Backend, description: str, deadline: Deadline, budget: float) -> tuple[str, str]:
