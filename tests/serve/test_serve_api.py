@@ -7,7 +7,8 @@ import sys
 
 import pytest
 from fastapi.testclient import TestClient
-from svgllm.model import EMERGENCY_SVG
+from svgllm.config import ModelConfig
+from svgllm.model import EMERGENCY_SVG, Model
 from svgllm.rules import check
 from svgllm.serve import ServeSettings, create_app
 
@@ -24,7 +25,8 @@ def test_predict_returns_a_valid_svg_from_the_model(palette_client, palette_mode
     response = palette_client.post("/predict", json={"description": GOOD})
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"svg", "backend", "ms"}
+    assert set(body) == {"svg", "backend", "ms", "choice"}
+    assert body["choice"] is None  # one candidate: nothing was chosen
     assert check(body["svg"]) == ()
     assert body["backend"] == "palette"
     assert body["ms"] >= 0
@@ -206,7 +208,8 @@ def test_openapi_schema_documents_the_api(palette_client):
     assert (request["minLength"], request["maxLength"], request["type"]) == (1, 200, "string")
     responses = schema["paths"]["/predict"]["post"]["responses"]
     assert {"200", "422", "503", "504"} <= set(responses)
-    assert set(schema["components"]["schemas"]["PredictResponse"]["properties"]) == {"svg", "backend", "ms"}
+    assert set(schema["components"]["schemas"]["PredictResponse"]["properties"]) == {"svg", "backend", "ms", "choice"}
+    assert "ChoiceResponse" in schema["components"]["schemas"]
 
 
 def test_importing_the_package_loads_no_web_framework_nor_model():
@@ -221,3 +224,19 @@ def test_importing_the_package_loads_no_web_framework_nor_model():
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_best_of_n_reports_its_choice():
+    """With candidates > 1 the answer says which candidates were scored and which one was kept."""
+    model = Model(ModelConfig(backends=("composer", "palette"), candidates=3, deadline_s=30))
+    with TestClient(create_app(model=model)) as client:
+        response = client.post("/predict", json={"description": "a blue square on a white background"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    choice = body["choice"]
+    assert check(body["svg"]) == ()
+    assert choice["scorer"] == "proxy" and len(choice["backends"]) >= 2
+    assert len(choice["scores"]) == len(choice["backends"])
+    assert body["backend"] == choice["backends"][choice["index"]]
+    scored = [s for s in choice["scores"] if s is not None]
+    assert scored and choice["scores"][choice["index"]] == max(scored)

@@ -30,12 +30,24 @@ class PredictRequest(BaseModel):
         return value
 
 
+class ChoiceResponse(BaseModel):
+    """How best-of-N picked the answer (only when the model draws several candidates)."""
+
+    backends: list[str] = Field(description="Who drew each valid candidate, in the order they were gathered.")
+    scores: list[float | None] = Field(description="The scorer's value per candidate looked at; null where it failed.")
+    index: int = Field(description="The kept candidate (0, the first valid one, when the scores could not decide).")
+    scorer: str = Field(description="The scorer that rated them.")
+
+
 class PredictResponse(BaseModel):
     """A competition-valid SVG and where it came from."""
 
     svg: str = Field(description="The drawing: a sanitised SVG document that passes the competition's rules.")
     backend: str = Field(description="The backend that drew it ('emergency' for the constant last resort).")
     ms: float = Field(description="Milliseconds the model spent on this description (queue wait not included).")
+    choice: ChoiceResponse | None = Field(
+        default=None, description="Best-of-N details when the model is configured with candidates > 1, else null."
+    )
 
 
 class HealthResponse(BaseModel):

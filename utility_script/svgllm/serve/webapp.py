@@ -8,6 +8,7 @@ model, a full queue answers 503 and a request that waits too long 504.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .limits import BodyLimit
 from .runner import ModelRunner, QueueFull, RequestTimeout, RunnerClosed
 from .schemas import (
     MAX_DESCRIPTION_CHARS,
+    ChoiceResponse,
     ErrorResponse,
     HealthResponse,
     PredictRequest,
@@ -200,7 +202,17 @@ async def _predict(service: _Service, description: str) -> PredictResponse:
         log.error("model answer failed the rules (%s); sending the emergency SVG", "; ".join(problems[:3]))
         svg, backend = EMERGENCY_SVG, "emergency"
     log.info("drew %d chars with %s in %.0f ms", len(description), backend, prediction.seconds * 1000)
-    return PredictResponse(svg=svg, backend=backend, ms=round(prediction.seconds * 1000, 1))
+    return PredictResponse(svg=svg, backend=backend, ms=round(prediction.seconds * 1000, 1),
+                           choice=_choice_of(prediction) if backend == prediction.backend else None)
+
+
+def _choice_of(prediction) -> ChoiceResponse | None:
+    """The best-of-N record of `prediction` for JSON (NaN scores become null), or None without one."""
+    choice = getattr(prediction, "choice", None)
+    if choice is None:
+        return None
+    scores = [score if math.isfinite(score) else None for score in choice.scores]
+    return ChoiceResponse(backends=list(choice.backends), scores=scores, index=choice.index, scorer=choice.scorer)
 
 
 async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
