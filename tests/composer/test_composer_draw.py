@@ -163,3 +163,12 @@ def test_person_in_a_garment_draws_the_garment(coverage_of):
     scene = parse("a woman in a red dress")
     assert mode(scene) == "fashion" and scene.main.name == "dress"
     assert coverage_of(render(compose("a woman in a red dress")), find_colors("red")[0].hex, 70) >= 0.1
+
+
+@pytest.mark.parametrize("text, ground", [("a pair of round sunglasses on the sand", (232, 201, 138)),
+                                          ("a teddy bear on the grass", (90, 166, 70))])
+def test_a_named_ground_colours_the_studio_floor(text, ground):
+    import numpy as np
+
+    floor = np.asarray(render(compose(text))).astype(int)[370, 5]
+    assert np.abs(floor - np.array(ground)).max() <= 12, floor

@@ -11,6 +11,7 @@ from .lighting import shade
 from .objects import draw_subject, generic, surface_offset
 from .parse import parse
 from .scene import Scene, Subject
+from .terrain import GROUND
 from .vocab import CONTAINERS
 
 SKYLINE_PARTS = {"window", "light", "streetlight", "lamp", "streetlamp"}
@@ -98,6 +99,8 @@ def _studio(canvas: Canvas, scene: Scene) -> float:
     if scene.background_color:
         wall = scene.background_color
     floor = shift_lightness(wall, -0.12) if not light else shift_lightness(wall, 0.1)
+    if scene.cover in GROUND:  # "sunglasses on the sand", "a sled in the snow": the floor is that ground
+        floor = GROUND[scene.cover]
     canvas.add(rect(0, 0, SIZE, SIZE, canvas.radial([(0, shift_lightness(wall, 0.25)), (1, wall)], 0.5, 0.4, 0.75)))
     canvas.add(rect(0, 292, SIZE, 92, floor))
     return 292.0
