@@ -11,13 +11,11 @@ import re
 
 from ...colors import find_colors
 from . import vocab
-from .motifs import known_word, load_library
+from .motifs import load_library
+from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
 from .scene import Relation, Scene, Subject
 
-_TOKEN = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+|,|;")
-_SEPARATORS = {",", ";", "and", "&", "plus", "or"}
 # verbs/participles that carry an arrangement or a relation but never name a subject
-_ARRANGING_VERBS = {"forming", "arranged", "making", "creating", "composing"}
 _PATTERN_DETAILS = {
     "dot": "dotted",
     "spot": "dotted",
@@ -37,102 +35,10 @@ _SEASONS = {
     "winter": "winter",
     "wintry": "winter",
 }
-# "in a grid", "forming a circle": nouns that name how the main shapes are arranged
-_ARRANGEMENT_NOUNS = {
-    "grid": "grid",
-    "lattice": "grid",
-    "mosaic": "grid",
-    "pattern": "grid",
-    "checkerboard": "grid",
-    "circle": "ring",
-    "ring": "ring",
-    "wreath": "ring",
-    "spiral": "spiral",
-    "swirl": "spiral",
-    "row": "row",
-    "line": "row",
-    "column": "row",
-    "cluster": "scattered",
-    "pile": "scattered",
-    "stack": "layered",
-    "tower": "layered",
-    "heap": "scattered",
-    "shape": "grid",
-    "formation": "grid",
-    "honeycomb": "grid",
-}
-# words that are colours but, standing last in a phrase, are nouns ("an orange", "a rose", "the sand")
-_COLOR_NOUNS = {
-    "orange",
-    "rose",
-    "lime",
-    "peach",
-    "lemon",
-    "chestnut",
-    "sand",
-    "coral",
-    "cherry",
-    "plum",
-    "olive",
-    "mint",
-    "honey",
-    "wine",
-    "snow",
-    "gold",
-    "silver",
-    "cream",
-    "tangerine",
-    "pumpkin",
-    "grape",
-    "berry",
-    "emerald",
-    "ruby",
-    "sapphire",
-    "amber",
-    "slate",
-    "sky",
-    "copper",
-    "bronze",
-}
-
-
-def _tokens(text: str) -> list[tuple[str, int]]:
-    """Lower-case word tokens with their character offsets; multi-word relations and names joined with "_"."""
-    lowered = text.lower()
-    for phrase in vocab.PHRASES + vocab.COMPOUND_NAMES:
-        lowered = lowered.replace(phrase, phrase.replace(" ", "_"))
-    raw = [(m.group(0), m.start()) for m in re.finditer(r"[a-z_]+(?:[-'][a-z_]+)*|\d+|[,;&]", lowered)]
-    out: list[tuple[str, int]] = []
-    for word, start in raw:
-        if "-" in word and word not in vocab.GARMENTS and not find_colors(word):
-            offset = start
-            for part in word.split("-"):  # "snow-covered" -> "snow", "covered"
-                out.append((part, offset))
-                offset += len(part) + 1
-        else:
-            out.append((word.replace("'s", ""), start))
-    return out
-
-
-def _is_noun(word: str) -> bool:
-    base = vocab.singular(word)
-    return (
-        any(
-            w in table
-            for w in (word, base)
-            for table in (vocab.SHAPES, vocab.GARMENTS, vocab.SETTINGS, vocab.MOTIF_SYNONYMS, vocab.GARMENT_PARTS,
-                          vocab.OBJECT_PARTS)
-        )
-        or word in vocab.PROCEDURAL
-        or base in vocab.PROCEDURAL
-        or known_word(word)
-    )
-
-
 def parse(description: str) -> Scene:
     """Read `description` into a `Scene` (never raises on odd text)."""
     scene = Scene(description=description)
-    tokens = _tokens(description)
+    tokens = tokenize(description)
     colors_at: dict = {}  # token start -> its colour mention (None for the later words of "navy blue")
     for mention in find_colors(description):
         scene.colors.append(mention.hex)
@@ -145,7 +51,7 @@ def parse(description: str) -> Scene:
     main: int | None = None
     owner: int | None = None  # the garment that "with ..." details attach to
     carried: list[tuple[str, int]] = []
-    for words, boundary in _split(tokens):
+    for words, boundary in split_phrases(tokens):
         words, carried = carried + words, []
         subject = _read_phrase(words, colors_at, scene)
         if subject is None:
@@ -159,11 +65,11 @@ def parse(description: str) -> Scene:
         elif (
             main is not None
             and (arranging or relation in ("in", "inside", "on"))
-            and subject.noun in _ARRANGEMENT_NOUNS
+            and subject.noun in ARRANGEMENT_NOUNS
             and len(scene.subjects) == 1
             and not subject.colors
         ):
-            scene.arrangement = scene.arrangement or _ARRANGEMENT_NOUNS[subject.noun]  # "squares in a grid"
+            scene.arrangement = scene.arrangement or ARRANGEMENT_NOUNS[subject.noun]  # "squares in a grid"
         elif (
             owner is not None
             and relation == "with"
@@ -192,9 +98,9 @@ def parse(description: str) -> Scene:
             if subject.kind == "garment" and owner is None:
                 owner = index
         arranging = False
-        if boundary in _SEPARATORS:
+        if boundary in SEPARATORS:
             relation = "with" if relation == "with" else "and"
-        elif boundary in _ARRANGING_VERBS:
+        elif boundary in ARRANGING_VERBS:
             arranging, relation = True, None
         else:
             relation = vocab.RELATIONS.get(boundary) if boundary else None
@@ -212,43 +118,16 @@ def _arrangement_prefix(tokens: list[tuple[str, int]], scene: Scene) -> list[tup
     """ "a grid of hexagons", "a spiral of squares": record the arrangement and drop the words naming it."""
     for index in range(len(tokens) - 1):
         word = tokens[index][0]
-        if tokens[index + 1][0] == "of" and word in _ARRANGEMENT_NOUNS and word not in ("shape", "line"):
-            scene.arrangement = scene.arrangement or _ARRANGEMENT_NOUNS[word]
+        if tokens[index + 1][0] == "of" and word in ARRANGEMENT_NOUNS and word not in ("shape", "line"):
+            scene.arrangement = scene.arrangement or ARRANGEMENT_NOUNS[word]
             start = index - 1 if index > 0 and tokens[index - 1][0] in ("a", "an", "the") else index
             return tokens[:start] + tokens[index + 2 :]
     return tokens
 
 
-def _ends_noun_phrase(word: str, current: list[tuple[str, int]]) -> bool:
-    """A verb form after a noun ends its phrase: "a giraffe eating leaves", "a truck parked by a station".
-
-    Before any noun the same forms are adjectives ("rolling hills", "a knitted beanie"); words the vocabulary
-    reads itself ("drifting" = scattered, "snowy", materials, patterns) stay inside the phrase.
-    """
-    if len(word) <= 4 or not word.endswith(("ing", "ed")) or not any(_is_noun(w) for w, _ in current):
-        return False
-    known = (vocab.ARRANGEMENTS, vocab.MATERIALS, vocab.PATTERNS, vocab.COVERS, vocab.WEATHER, vocab.TIMES, vocab.STOP)
-    return not any(word in table for table in known) and not _is_noun(word) and not find_colors(word)
-
-
-def _split(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], str | None]]:
-    """Cut the tokens into (phrase words, the word that ended the phrase) pairs."""
-    phrases = []
-    current: list[tuple[str, int]] = []
-    for word, start in tokens:
-        is_relation = word in vocab.RELATIONS and word not in ("of",)
-        if word in _SEPARATORS or is_relation or word in _ARRANGING_VERBS or _ends_noun_phrase(word, current):
-            phrases.append((current, word))
-            current = []
-        else:
-            current.append((word, start))
-    phrases.append((current, None))
-    return [(words, boundary) for words, boundary in phrases if words or boundary]
-
-
 def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) -> Subject | None:
     """Read one noun phrase; scene-level words (time, weather, arrangement) are recorded on `scene`."""
-    head_index = _head(words, colors_at)
+    head_index = find_head(words, colors_at)
     for position, (word, _) in enumerate(words):
         if position == head_index:
             continue
@@ -379,7 +258,7 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
                 and word not in vocab.STOP
                 and word not in vocab.WEATHER  # "a foggy bay": weather, not rows of the fog emoji
                 and word not in vocab.TIMES
-                and _is_noun(word)
+                and is_noun(word)
                 and vocab.singular(word) not in vocab.SETTINGS
             ):
                 scene.setting_items.append(vocab.singular(word))  # "sunflower field", "tulip garden"
@@ -452,34 +331,6 @@ def _scene_word(word: str, scene: Scene) -> None:
         scene.style_words.add("glowing")
     if base in ("golden", "gold") and word == "golden":
         scene.style_words.add("golden")
-
-
-def _head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
-    """Index of the phrase's head noun: the last noun-like word; None for a phrase of adjectives."""
-    candidates = []
-    for index, (word, start) in enumerate(words):
-        if word in vocab.STOP or word.isdigit() or word in vocab.NUMBERS:
-            continue
-        if start in colors_at and not (
-            index == len(words) - 1 and word in _COLOR_NOUNS and index > 0 and words[index - 1][0] in ("a", "an", "the")
-        ):
-            continue
-        candidates.append(index)
-    if not candidates:
-        return None
-    for index in reversed(candidates):
-        word = words[index][0]
-        if _is_noun(word) or word in vocab.TIMES or word in _ARRANGEMENT_NOUNS:
-            return index
-    # No known noun: the last word that is not an adjective-like word names the subject.
-    for index in reversed(candidates):
-        word = words[index][0]
-        if word in vocab.MATERIALS or word in vocab.PATTERNS or word in vocab.COVERS or word in vocab.WEATHER:
-            continue
-        if word in vocab.ARRANGEMENTS or word.endswith(("ed", "ing", "ful", "ous", "ly")):
-            continue
-        return index
-    return None
 
 
 def _finish(scene: Scene) -> None:
