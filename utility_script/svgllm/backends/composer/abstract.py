@@ -6,9 +6,11 @@ import math
 
 from ...colors import luminance, mix, shift_lightness
 from .canvas import SIZE, Canvas, circle, ellipse, n, polygon, pts, rect
+from .patterns import PALETTE as _PALETTE
+from .patterns import bands, linked_rings, rays
+from .patterns import color_at as _color_at
 from .scene import Scene
 
-_PALETTE = ("#e76f51", "#2a9d8f", "#e9c46a", "#264653", "#f4a261", "#8ab17d")
 VIVID = ("#e63946", "#f4a261", "#ffd60a", "#2a9d8f", "#3a86ff", "#8338ec")
 PASTEL = ("#ffadad", "#ffd6a5", "#fdffb6", "#caffbf", "#9bf6ff", "#bdb2ff")
 
@@ -225,6 +227,9 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
         centre_drawn = True
     else:
         centre_drawn = False
+    if arrangement == "interwoven" and main.name in ("ring", "circle") and len(shapes) == 1:
+        linked_rings(canvas, main)
+        return
     if arrangement == "interwoven" or (centre is not None and centre.name == "thread"):
         thread = centre if centre is not None and centre.name == "thread" else (shapes[1] if len(shapes) > 1 else main)
         solid = main if thread is not main else None
@@ -280,8 +285,12 @@ def paint_abstract(canvas: Canvas, scene: Scene) -> None:
             if other is not centre:
                 _scatter(canvas, other, rng, 4, 40)
         return
-    if main.name in ("wave", "stripe", "zigzag", "line") and arrangement in (None, "layered") and len(shapes) == 1:
-        _bands(canvas, main)
+    if main.name in ("wave", "stripe", "zigzag", "line") and arrangement in (None, "layered", "diagonal") \
+            and len(shapes) == 1:
+        bands(canvas, main, diagonal=arrangement == "diagonal")
+        return
+    if main.name in ("line", "stripe", "triangle") and arrangement == "radial":
+        rays(canvas, main)
         return
     if arrangement == "concentric":
         for k in range(5):
@@ -384,13 +393,6 @@ def _cells(rng) -> list[tuple[int, int]]:
     return cells
 
 
-def _color_at(shape, k: int, index: int = 0) -> str:
-    """The k-th copy's colour: "orange and teal triangles" alternate their named colours."""
-    if shape.colors:
-        return shape.colors[k % len(shape.colors)]
-    return _PALETTE[index % len(_PALETTE)]
-
-
 _PAIR = {
     "over": ((192, 110, 150), (192, 272, 170)),
     "under": ((192, 282, 150), (192, 112, 170)),
@@ -414,21 +416,6 @@ def _pair(canvas: Canvas, first, second, kind: str) -> None:
         canvas.add(shape_element(canvas, first.name, x1, y1, s1, _color_at(first, 0, 0)))
     if kind in ("over", "on"):
         canvas.add(ellipse(x2, y2 + s2 * 0.55, s2 * 0.45, s2 * 0.07, "#000000", ' opacity=".15"'))
-
-
-def _bands(canvas: Canvas, shape) -> None:
-    """Full-width wavy (or straight, or zigzag) bands in the shape's colours, alternating."""
-    for k in range(7):
-        y = 30 + k * 54
-        if shape.name == "zigzag":
-            d = f"M-10 {y}" + "".join(f"l24 {'-' if i % 2 else ''}24" for i in range(18))
-        elif shape.name == "stripe":
-            d = f"M-10 {y}H394"
-        else:
-            d = f"M-10 {y}q24 -26 48 0t48 0t48 0t48 0t48 0t48 0t48 0t48 0t48 0"
-        canvas.add(
-            f'<path d="{d}" fill="none" stroke="{_color_at(shape, k)}" stroke-width="24" stroke-linecap="round"/>'
-        )
 
 
 def _sheet(canvas: Canvas, sheet, scene: Scene) -> None:

@@ -55,10 +55,20 @@ def parse(description: str) -> Scene:
         words, carried = carried + words, []
         subject = _read_phrase(words, colors_at, scene)
         if subject is None:
-            if words and all(
-                start in colors_at or w in vocab.PATTERNS or w in ("a", "an", "the") for w, start in words
+            colour_words = [start for _, start in words if colors_at.get(start) is not None]
+            if colour_words and relation == "in" and scene.subjects and all(
+                start in colors_at or w in ("a", "an", "the", "of") or w in vocab.STOP for w, start in words
             ):
-                carried = words  # "red and yellow gingham skirt": colours before "and" join the next phrase
+                last = scene.subjects[-1]  # "zigzag lines in neon pink": the colour of what came before
+                last.colors.extend(colors_at[start].hex for start in colour_words)
+                last.color_words.extend(colors_at[start].words for start in colour_words)
+            elif words and all(
+                start in colors_at or w in vocab.PATTERNS or w in vocab.ARRANGEMENTS or w in ("a", "an", "the")
+                for w, start in words
+            ):
+                # "red and yellow gingham skirt", "interlocking blue and orange rings": colours before "and"
+                # join the next phrase
+                carried = words
         elif subject.kind == "setting":
             if main is not None and relation not in (None, "and", "with", "of"):
                 scene.relations.append(Relation(main, relation, -1))
@@ -189,6 +199,10 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     if base in ("background", "backdrop", "canvas", "wall", "surface", "ground") and subject.colors:
         scene.background_color = scene.background_color or subject.color
         return None
+    if base in ("background", "backdrop"):  # "on a dark background": a tone, not a thing to draw
+        tone = next((_TONES[w] for w, _ in modifiers if w in _TONES), None)
+        scene.background_color = scene.background_color or tone
+        return None
     if (
         base in ("moon", "lunar")
         and scene.setting is None
@@ -241,6 +255,9 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         subject.count = 1
     elif base in vocab.SHAPES and (base not in vocab.SETTINGS):
         subject.kind, subject.name = "shape", vocab.SHAPES[base]
+        if subject.name in ("line", "stripe"):  # "zigzag lines", "wavy bands": the modifier says the line's shape
+            shaped = next((_LINE_SHAPES[w] for w, _ in modifiers if w in _LINE_SHAPES), None)
+            subject.name = shaped or subject.name
     elif base in vocab.SETTINGS or head in vocab.SETTINGS:
         terrain = vocab.SETTINGS.get(base, vocab.SETTINGS.get(head))
         if terrain == "sky":
@@ -269,6 +286,14 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     if plural and subject.kind != "garment" and subject.count == 1 and count is None:
         subject.count = 0
     return subject
+
+
+# a background named by its tone only ("on a dark background")
+_TONES = {"dark": "#1f2333", "black": "#111111", "light": "#f4f1ea", "pale": "#f4f1ea", "white": "#fafafa",
+          "bright": "#fff8e1", "muted": "#b8b2a7", "neutral": "#e8e2d6"}
+# words that bend a line or band: "zigzag lines", "wavy stripes", "curvy bands"
+_LINE_SHAPES = {"zigzag": "zigzag", "zig-zag": "zigzag", "jagged": "zigzag", "wavy": "wave", "wave": "wave",
+                "curvy": "wave", "undulating": "wave", "rippling": "wave"}
 
 
 def _has_object_use(base: str, modifiers, colors_at: dict) -> bool:

@@ -16,6 +16,9 @@ SEPARATORS = {",", ";", "and", "&", "plus", "or"}
 ARRANGING_VERBS = {"forming", "arranged", "making", "creating", "composing"}
 # "in a grid", "forming a circle": nouns that name how the main shapes are arranged
 ARRANGEMENT_NOUNS = {
+    "starburst": "radial",
+    "sunburst": "radial",
+    "burst": "radial",
     "grid": "grid",
     "lattice": "grid",
     "mosaic": "grid",

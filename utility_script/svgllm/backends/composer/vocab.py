@@ -70,7 +70,7 @@ SHAPES = {
     "swirl": "spiral", "line": "line", "thread": "thread", "strand": "thread", "ribbon": "thread", "wave": "wave",
     "zigzag": "zigzag", "arc": "arc", "sheet": "sheet", "plane": "sheet", "panel": "sheet", "layer": "sheet",
     "shape": "mixed", "form": "mixed", "fragment": "mixed", "shard": "triangle", "cross": "cross", "arrow": "arrow",
-    "grid": "grid", "lattice": "grid", "mosaic": "grid", "pattern": "mixed",
+    "grid": "grid", "lattice": "grid", "mosaic": "grid", "pattern": "mixed", "band": "stripe", "ray": "line",
 }
 ARRANGEMENTS = {
     "grid": "grid", "lattice": "grid", "mosaic": "grid", "checkerboard": "grid", "rows": "grid", "spiral": "spiral",
@@ -93,6 +93,7 @@ GARMENTS = {
     "trousers": "pants", "jeans": "pants", "slacks": "pants", "chinos": "pants", "leggings": "pants",
     "joggers": "pants", "shorts": "shorts", "overalls": "overalls", "dungarees": "overalls", "jumpsuit": "overalls",
     "romper": "overalls", "dress": "dress", "gown": "dress", "sundress": "dress", "skirt": "skirt", "kilt": "skirt",
+    "tutu": "skirt",
     "scarf": "scarf", "shawl": "scarf", "stole": "scarf", "hat": "hat", "fedora": "hat", "beanie": "beanie",
     "cap": "cap", "beret": "beanie", "bonnet": "hat", "sunhat": "hat", "boot": "boots", "boots": "boots",
     "shoe": "shoes", "shoes": "shoes", "sneaker": "shoes", "sneakers": "shoes", "loafer": "shoes", "heels": "heels",
@@ -242,6 +243,7 @@ PROCEDURAL = {"lighthouse", "tower", "bridge", "windmill", "table", "desk", "pla
 
 # words that never name the subject
 STOP = {
+    "center", "centre", "middle", "shade", "shades", "tone", "tones", "hue", "hues",
     "a", "an", "the", "and", "or", "of", "with", "its", "their", "his", "her", "is", "are", "that", "which", "very",
     "quite", "some", "made", "covered", "filled", "full", "set", "style", "styled", "shaped", "like", "featuring",
     "showing", "depicting", "image", "picture", "scene", "view", "illustration", "drawing", "art", "design",
