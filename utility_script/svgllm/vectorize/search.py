@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..render import render
 from . import encode, flatart, raster, refine, select
@@ -51,13 +52,11 @@ class Tracer:
         self.seed = seed
         self.grid_limits = grid_limits  # (low, high) clip range for coordinates; None = one pixel past the edge
         self._traced: dict = {}
-        self._flat: list = []  # [FlatPalette or None] once computed
 
+    @cached_property
     def flat_palette(self):
         """The target's exact flat-art palette (`flatart.flat_palette`), or None when it is not flat art."""
-        if not self._flat:
-            self._flat.append(flatart.flat_palette(self.target))
-        return self._flat[0]
+        return flatart.flat_palette(self.target)
 
     def regions(self, grid: int, colors: int, limit: int, sliver: float = 0.0, flat: bool = False):
         """(regions largest first, palette) for the target traced at `grid` x `grid` with `colors` colours;
@@ -68,8 +67,8 @@ class Tracer:
             import cv2
 
             if flat:
-                palette = self.flat_palette().colors
-                labels = flatart.subpixel_labels(self.target, self.flat_palette(), grid)
+                palette = self.flat_palette.colors
+                labels = flatart.subpixel_labels(self.target, self.flat_palette, grid)
             else:
                 small = cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_AREA) if grid < self.size \
                     else cv2.resize(self.target, (grid, grid), interpolation=cv2.INTER_LINEAR)
@@ -91,7 +90,7 @@ class Tracer:
         import numpy as np
 
         if flat:
-            if self.flat_palette() is None:
+            if self.flat_palette is None:
                 return None
             short_colors = False  # the palette is exact: 3-digit colours would only add error
         fixed = encode.fixed_cost(grid) + (0 if short_colors else 3)
@@ -259,7 +258,7 @@ def search(target, budget: int, settings, seed: int = 0, time_budget_s: float | 
     for setting in settings:
         if out_of_time():
             break
-        if setting.flat and tracer.flat_palette() is None:
+        if setting.flat and tracer.flat_palette is None:
             continue  # not flat art: the k-means settings handle it
         index = min(range(len(tolerances)), key=lambda i: abs(tolerances[i] - setting.start_tolerance))
         scores = {index: attempt(setting, index)}

@@ -57,7 +57,7 @@ def parse(description: str) -> Scene:
         if subject is None:
             colour_words = [start for _, start in words if colors_at.get(start) is not None]
             if colour_words and relation == "in" and scene.subjects and all(
-                start in colors_at or w in ("a", "an", "the", "of") or w in vocab.STOP for w, start in words
+                start in colors_at or w in vocab.STOP for w, start in words  # "in shades of teal"
             ):
                 last = scene.subjects[-1]  # "zigzag lines in neon pink": the colour of what came before
                 last.colors.extend(colors_at[start].hex for start in colour_words)
