@@ -37,7 +37,7 @@ def load_descriptions(path: Path | None) -> tuple[list[str], str]:
     """(descriptions, where they came from)."""
     source = path if path is not None else TRAIN
     if source.suffix == ".csv":
-        from svgllm.cli import read_descriptions
+        from svgllm.batch import read_descriptions
 
         return [row["description"] for row in read_descriptions(source)], str(source)
     if source.exists():

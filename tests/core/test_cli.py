@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 import pytest
-from svgllm.cli import main, read_descriptions
+from svgllm.batch import read_descriptions
+from svgllm.cli import main
 from svgllm.rules import check
 
 PALETTE = ["--backends", "palette"]

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib
 import sys
 from pathlib import Path
 
 # Optional command groups: each module has `register(subparsers)`; missing ones are skipped quietly.
 PLUGIN_COMMANDS = ("svgllm.metric.cli", "svgllm.serve.cli")
-csv.field_size_limit(10**8)  # an SVG column can exceed the csv module's default 128 kB field limit
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -75,74 +73,12 @@ def describe_choice(choice) -> str:
     return line + (f" [{choice.detail}]" if choice.detail else "")
 
 
-def read_descriptions(path: str | Path) -> list[dict]:
-    """Rows of a competition-style CSV (`id,description`); ValueError with the reason when it is not one."""
-    with open(path, newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        columns = set(reader.fieldnames or ())
-        if not {"id", "description"} <= columns:
-            found = ", ".join(repr(name[:30]) for name in sorted(columns)[:5])
-            raise ValueError(f"{path}: needs a header with columns 'id' and 'description', found {found or 'none'}")
-        rows = [{"id": row["id"], "description": row["description"] or ""} for row in reader]
-    ids = [row["id"] for row in rows]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"{path}: ids are not unique")
-    return rows
-
-
-def _done_ids(output: Path) -> dict[str, str]:
-    """ids already written by an interrupted run (so it can resume)."""
-    if not output.exists():
-        return {}
-    with open(output, newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != ["id", "svg"]:
-            raise ValueError(f"{output} exists and is not an id,svg submission; move it away or pass --overwrite")
-        return {row["id"]: row["svg"] for row in reader if row.get("svg")}
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     """Draw every description of a CSV into a submission CSV; resumes where an interrupted run stopped."""
-    from tqdm import tqdm
+    from .batch import run_submission
 
-    rows = read_descriptions(args.descriptions)
-    output = Path(args.output)
-    if args.overwrite and output.exists():
-        output.unlink()
-    done = _done_ids(output)
-    model = build_model(args)
-    gallery_rows = []
-    choices = []  # best-of-N outcomes, for the summary line
-    new_file = not output.exists()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        if new_file:
-            writer.writerow(["id", "svg"])
-        for row in tqdm(rows, desc="drawing", unit="svg", disable=args.quiet):
-            if row["id"] in done:
-                gallery_rows.append({**row, "svg": done[row["id"]], "backend": "resumed", "ms": None})
-                continue
-            result = model.predict_with_info(row["description"])
-            writer.writerow([row["id"], result.svg])
-            handle.flush()  # every finished row is on disk: an interruption loses nothing
-            if result.choice is not None:
-                choices.append(result.choice)
-            gallery_rows.append({**row, "svg": result.svg, "backend": result.backend, "ms": result.seconds * 1000})
-    timed = [r["ms"] for r in gallery_rows if r["ms"] is not None]
-    print(f"wrote {len(rows)} rows to {output} ({len(done)} resumed); "
-          f"mean {sum(timed) / max(len(timed), 1):.0f} ms per description", file=sys.stderr)
-    if choices:
-        considered = sum(len(choice.backends) for choice in choices) / len(choices)
-        changed = sum(choice.index != 0 for choice in choices)
-        print(f"best-of-N: {considered:.1f} candidates per description on average; the scorer kept another than "
-              f"the first in {changed}/{len(choices)}", file=sys.stderr)
-    if args.gallery:
-        from .gallery import write_gallery
-
-        page = write_gallery(gallery_rows, args.gallery)
-        print(f"gallery: {page}", file=sys.stderr)
-    return 0
+    return run_submission(args.descriptions, args.output, lambda: build_model(args), overwrite=args.overwrite,
+                          quiet=args.quiet, gallery=args.gallery)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -158,11 +94,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             items.append((name, None))
             print(f"{name}: cannot read: {error}")
     if args.csv:
-        with open(args.csv, newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            if "svg" not in (reader.fieldnames or ()):
-                raise ValueError(f"{args.csv}: no 'svg' column")
-            items += [(f"{args.csv}:{row.get('id', index)}", row["svg"]) for index, row in enumerate(reader)]
+        from .batch import read_svg_column
+
+        items += [(f"{args.csv}:{row_id}", svg) for row_id, svg in read_svg_column(args.csv)]
     if not items:
         raise ValueError("nothing to check: give SVG files and/or --csv FILE")
     invalid = 0
