@@ -7,6 +7,7 @@ import types
 
 import pytest
 from svgllm.backends.composer import ComposerBackend, compose
+from svgllm.chain import Finished
 from svgllm.cli import main
 from svgllm.config import ModelConfig
 from svgllm.metric.proxy import ProxyScorer
@@ -129,8 +130,9 @@ def test_real_proxy_scorer_prefers_the_named_colours():
 def test_invalid_and_repeated_candidates_are_skipped_and_recorded():
     backend = Offering([12345, "BAD", RED, RED, GREEN])
     model = model_with(backend, scorer=Prefers("#00ff00"), candidates=5)
-    real_finish = model._finish
-    model._finish = lambda raw: ("", "marked bad") if "BAD" in raw else real_finish(raw)
+    real_finish = model.finish
+    model.finish = lambda raw, deadline: Finished("", "invalid", "marked bad") if "BAD" in raw else real_finish(
+        raw, deadline)
     result = model.predict_with_info("x")
     outcomes = [a.outcome for a in result.attempts]
     assert outcomes == ["invalid", "invalid", "ok", "duplicate", "ok"]
@@ -202,7 +204,7 @@ def test_a_scorer_that_loads_slowly_is_waited_for_only_until_the_deadline(monkey
     result = model.predict_with_info("x")
     assert time.monotonic() - started < 1.0
     assert "#ff0000" in result.svg and "still loading" in result.choice.detail
-    model._scorer_slot._thread.join(5)  # once loaded, the next description is scored
+    model.scorer.wait(5)  # once loaded, the next description is scored
     assert "#0000ff" in model.predict_with_info("x").svg
 
 

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from svgllm.backends import REGISTRY, create_backend
 from svgllm.config import ModelConfig
-from svgllm.model import EMERGENCY_SVG, Model, clean_description
+from svgllm.inputs import clean_description
+from svgllm.model import EMERGENCY_SVG, Model
 from svgllm.render import render_problem
 from svgllm.rules import check
 

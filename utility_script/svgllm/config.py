@@ -21,6 +21,7 @@ class ModelConfig:
     backends: tuple[str, ...] = ("composer", "palette")  # tried in order; the last link should be cheap and reliable
     budget_bytes: int = 10_000  # the competition's size cap; lower it for compact outputs
     render_check: bool = True  # render each answer before returning it (an unrenderable SVG fails scoring)
+    isolate_finish: bool = True  # after Model.load(), sanitise + render in a killable worker process (hard limit)
     fallback_reserve_s: float = 2.0  # time kept back from a slow backend so later links still get a turn
     candidates: int = 1  # best-of-N: valid candidates gathered across the backends; 1 = first valid answer wins
     scorer: str = "proxy"  # best-of-N scorer: a name in svgllm.metric.selection.SCORERS or "module:attribute"

@@ -1,95 +1,74 @@
 """`Model`: a chain of backends under a deadline, with a last link that cannot fail.
 
 Every answer is sanitised, checked against the competition's rules and (by default) rendered before it is
-returned; a backend that raises, runs out of time or yields an invalid SVG hands over to the next one.
-With `ModelConfig.candidates` > 1 the chain gathers several valid answers and a scorer keeps the best
-(`svgllm.best_of_n`).
+returned, inside the deadline (`svgllm.finish`); a backend that raises, runs out of time or yields an invalid SVG
+hands over to the next one (`svgllm.chain`). With `ModelConfig.candidates` > 1 the chain gathers several valid
+answers and the model's scorer keeps the best.
+
+`Model(config)` loads nothing; the first `predict` creates the backends. `Model(config).load()` does all of it
+up front (backends, their weights, the finishing worker, one warm-up drawing) and says how long each step took;
+after it `predict` loads nothing.
 """
 from __future__ import annotations
 
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field
 
 from .backends import Backend, create_backend
+from .chain import EMERGENCY_SVG, Attempt, Choice, Finished, Prediction, ScorerSlot, Tally, draw
 from .config import ModelConfig
 from .deadline import Deadline
+from .finish import Finisher
+from .inputs import describe
 
-MAX_DESCRIPTION_CHARS = 1_000  # competition descriptions are <= 200 characters; longer input is cut, not refused
+__all__ = ["EMERGENCY_SVG", "Attempt", "Choice", "LoadReport", "Model", "ModelLoadError", "Prediction"]
 
-# The answer of last resort: constant, valid, opaque, renderable (tested). Used only if every backend and the
-# sanitiser itself failed, which the tests say never happens.
-EMERGENCY_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 384 384">'
-    '<rect width="384" height="384" fill="#87ceeb"/><rect y="256" width="384" height="128" fill="#6b8e23"/>'
-    '<circle cx="300" cy="80" r="36" fill="#ffd700"/></svg>'
-)
+WARM_UP_DESCRIPTION = "a red barn beside a calm blue lake at sunset"  # our own; exercises every step once
+INPUT_SHARE = 0.25  # at most this share of the deadline may go to reading a non-str input (`inputs.describe`)
+SCORER_LOAD_TIMEOUT_S = 600.0  # `load` waits this long for a best-of-N scorer that loads weights
 
 
-@dataclass
-class Attempt:
-    """One backend's try: `outcome` is "ok", "error", "timeout", "invalid" or (best-of-N) "duplicate"."""
-
-    backend: str
-    outcome: str
-    seconds: float
-    detail: str = ""
+class ModelLoadError(RuntimeError):
+    """`Model.load` could not make a part of the model ready; the message names the part and the cause."""
 
 
 @dataclass
-class Choice:
-    """How best-of-N picked the answer: the valid candidates, their scores and the kept one."""
+class LoadReport:
+    """What `Model.load` did: the backends made ready and the seconds each step took, in order."""
 
-    backends: list[str]  # who drew each valid candidate, in the order they were gathered
-    scores: list[float]  # the scorer's value per candidate looked at; NaN where it failed or ran out of time
-    index: int  # the kept candidate; 0 (the first valid one) whenever the scores could not decide
-    scorer: str = ""
-    detail: str = ""  # why scoring did not decide, or the scorer's errors, if any
+    backends: list[str]
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+    isolated: bool = False  # whether finishing runs in the killable worker from now on
+    warm_up: Prediction | None = None  # the warm-up drawing, when one was asked for
 
     @property
-    def considered(self) -> int:
-        """How many candidates the scorer looked at."""
-        return len(self.scores)
+    def seconds(self) -> float:
+        """Total seconds spent loading."""
+        return sum(seconds for _, seconds in self.steps)
 
-
-@dataclass
-class Prediction:
-    """An answer with where it came from and what it cost (for logs and benchmarks)."""
-
-    svg: str
-    backend: str
-    seconds: float
-    attempts: list[Attempt] = field(default_factory=list)
-    overhead_seconds: float = 0.0  # time spent outside backends: cleaning the input, sanitising, checking
-    choice: Choice | None = None  # best-of-N only (ModelConfig.candidates > 1)
-
-
-def clean_description(description: object) -> str:
-    """Make any input a short printable str: non-str converted, control characters dropped, length capped."""
-    if not isinstance(description, str):
-        description = "" if description is None else str(description)
-    description = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in description
-    )
-    return " ".join(description.split())[:MAX_DESCRIPTION_CHARS]
+    def summary(self) -> str:
+        """One line for a log: every step with its time."""
+        return ", ".join(f"{step} {seconds:.2f} s" for step, seconds in self.steps) + f" (total {self.seconds:.2f} s)"
 
 
 class Model:
     """Text-to-SVG with a guaranteed valid answer. `Model(config).predict(description) -> str`.
 
     `scorer`: for best-of-N, any object with `score(description, svg) -> float` (e.g. a loaded `MetricScorer`);
-    it replaces the one `config.scorer` names.
+    it replaces the one `config.scorer` names. `backends`: ready-made backend objects instead of the ones
+    `config.backends` names (tests, benchmarks, embedding).
     """
 
-    def __init__(self, config: ModelConfig | None = None, scorer=None):
-        from .metric.selection import resolve_scorer
-
+    def __init__(self, config: ModelConfig | None = None, scorer=None, backends: list[Backend] | None = None):
         self.config = config if config is not None else ModelConfig.from_env()
-        self._backends: list[Backend] | None = None  # created on first use: heavy loading happens lazily
+        self._backends: list[Backend] | None = None if backends is None else list(backends)
         self._lock = threading.Lock()
-        self._scorer = None if scorer is None else resolve_scorer(scorer)  # ValueError without a score method
-        self._scorer_slot = None  # best-of-N: the scorer being resolved in the background (svgllm.best_of_n)
+        self._load_lock = threading.Lock()
+        self._report: LoadReport | None = None
+        self.scorer = ScorerSlot(self.config.scorer if scorer is None else scorer)  # ValueError without `score`
+        self.finisher = Finisher(self.config.budget_bytes, self.config.render_check,
+                                 isolate=self.config.isolate_finish)
 
     @property
     def backends(self) -> list[Backend]:
@@ -99,96 +78,86 @@ class Model:
                 self._backends = [create_backend(name, self.config) for name in self.config.backends]
             return self._backends
 
+    def load(self, warm_up: str | None = WARM_UP_DESCRIPTION) -> LoadReport:
+        """Make everything ready now; returns the report of the first call on every later call.
+
+        Creates every backend and calls its optional `load()` (weights, adapters, motif library), resolves the
+        best-of-N scorer, boots the finishing worker, then draws `warm_up` (None: skip) through the chain.
+        Raises `ModelLoadError` naming the backend (or part) that failed and why.
+        """
+        with self._load_lock:
+            if self._report is not None:
+                return self._report
+            steps: list[tuple[str, float]] = []
+            backends = self._create_backends(steps)
+            for backend in backends:
+                loader = getattr(backend, "load", None)
+                if callable(loader):
+                    started = time.monotonic()
+                    try:
+                        loader()
+                    except Exception as error:
+                        raise ModelLoadError(f"backend {backend.name!r} could not load: {error!r}") from error
+                    steps.append((f"load {backend.name}", time.monotonic() - started))
+            if self.config.candidates > 1:
+                started = time.monotonic()
+                if not self.scorer.wait(SCORER_LOAD_TIMEOUT_S):
+                    raise ModelLoadError(f"scorer {self.scorer.name!r} could not load: {self.scorer.error!r}")
+                steps.append((f"load scorer {self.scorer.name}", time.monotonic() - started))
+            isolated = False
+            if self.config.isolate_finish:
+                started = time.monotonic()
+                isolated = self.finisher.warm_up()
+                if not isolated:
+                    raise ModelLoadError("the finishing worker process (svgllm.isolation) did not start")
+                steps.append(("start finishing worker", time.monotonic() - started))
+            report = LoadReport([b.name for b in backends], steps, isolated)
+            if warm_up is not None:
+                started = time.monotonic()
+                report.warm_up = self.predict_with_info(warm_up)
+                steps.append(("warm-up drawing", time.monotonic() - started))
+            self._report = report
+            return report
+
+    def _create_backends(self, steps: list[tuple[str, float]]) -> list[Backend]:
+        """The chain's backends, created now unless they exist; each creation timed into `steps`."""
+        with self._lock:
+            if self._backends is not None:
+                return self._backends
+        backends = []
+        for name in self.config.backends:
+            started = time.monotonic()
+            try:
+                backends.append(create_backend(name, self.config))
+            except Exception as error:
+                raise ModelLoadError(f"backend {name!r} could not be created: {error!r}") from error
+            steps.append((f"create {name}", time.monotonic() - started))
+        with self._lock:
+            self._backends = backends
+        return backends
+
+    def finish(self, raw: str, deadline: Deadline | None = None) -> Finished:
+        """Sanitise, check and render-check one raw backend answer, done before `deadline` (default: a fresh
+        `deadline_s`). `outcome` "ok" carries the valid SVG; "invalid" or "timeout" say why not."""
+        return self.finisher(raw, deadline if deadline is not None else Deadline(self.config.deadline_s))
+
     def predict(self, description: str) -> str:
         """Return a competition-valid SVG for `description`; never raises."""
         return self.predict_with_info(description).svg
 
     def predict_with_info(self, description: object) -> Prediction:
         """Like `predict`, with the backend that drew the answer and the timings."""
-        deadline = Deadline(self.config.deadline_s)
-        attempts: list[Attempt] = []
-        backend_seconds = 0.0
+        deadline = Deadline(self.config.deadline_s)  # first: reading the input counts against it too
+        tally = Tally()
+        text, problem = describe(description, deadline.remaining() * INPUT_SHARE)
+        if problem:  # the description is empty then: backends still draw something valid
+            tally.attempts.append(Attempt("input", "error", deadline.elapsed(), problem))
         try:
-            text = clean_description(description)
             backends = self.backends
         except Exception as error:  # a broken backend factory must not cost the answer
-            attempts.append(Attempt("setup", "error", deadline.elapsed(), repr(error)))
-            return Prediction(EMERGENCY_SVG, "emergency", deadline.elapsed(), attempts, deadline.elapsed())
-        if self.config.candidates > 1:
-            from .best_of_n import predict_best_of
-
-            return predict_best_of(self, text, backends, deadline)
-        for index, backend in enumerate(backends):
-            budget = link_budget(deadline, self.config.fallback_reserve_s, is_last=index == len(backends) - 1)
-            if budget <= 0:
-                attempts.append(Attempt(backend.name, "timeout", 0.0, "no time left"))
-                continue
-            started = time.monotonic()
-            outcome, raw = _run_with_timeout(backend, text, deadline.sub(budget), budget)
-            spent = time.monotonic() - started
-            backend_seconds += spent
-            if outcome != "ok":
-                attempts.append(Attempt(backend.name, outcome, spent, raw))
-                continue
-            svg, problem = self._finish(raw)
-            if problem:
-                attempts.append(Attempt(backend.name, "invalid", spent, problem))
-                continue
-            attempts.append(Attempt(backend.name, "ok", spent))
-            total = deadline.elapsed()
-            return Prediction(svg, backend.name, total, attempts, total - backend_seconds)
-        total = deadline.elapsed()
-        return Prediction(EMERGENCY_SVG, "emergency", total, attempts, total - backend_seconds)
-
-    def _finish(self, raw: str) -> tuple[str, str]:
-        """Sanitise, check and render-check raw backend text; returns (svg, "") or ("", why it failed)."""
-        from .rules import check
-        from .sanitize import sanitize
-
-        try:
-            # with render_check, sanitize renders the result once and degrades it until cairosvg accepts it
-            svg = sanitize(raw, budget=self.config.budget_bytes, verify_render=self.config.render_check)
-        except Exception as error:  # sanitize is fuzzed never to raise; this keeps predict total anyway
-            return "", f"sanitize raised {error!r}"
-        problems = check(svg)
-        if problems:
-            return "", "; ".join(problems[:3])
-        return svg, ""
-
-
-def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tuple[str, object]:
-    """Run `function()` in a daemon thread and wait at most `budget` seconds.
-
-    Returns ("ok", its result), ("error", repr of what it raised) or ("timeout", detail). Python cannot kill a
-    thread: a call that overruns keeps running in the background, but the caller gets its answer in time.
-    """
-    box: dict[str, object] = {}
-
-    def work():
-        try:
-            box["value"] = function()
-        except BaseException as error:  # noqa: BLE001 - report anything, including SystemExit from a backend
-            box["error"] = error
-
-    worker = threading.Thread(target=work, name=name, daemon=True)
-    worker.start()
-    worker.join(timeout=max(0.0, budget))
-    if worker.is_alive():
-        return "timeout", f"still running after {budget:.1f} s"
-    if "error" in box:
-        return "error", repr(box["error"])[:300]
-    return "ok", box.get("value")
-
-
-def link_budget(deadline: Deadline, fallback_reserve_s: float, is_last: bool) -> float:
-    """Seconds one link of the backend chain may take: what is left, minus a reserve for the later links."""
-    return deadline.remaining() - (0.0 if is_last else fallback_reserve_s)
-
-
-def _run_with_timeout(backend: Backend, description: str, deadline: Deadline, budget: float) -> tuple[str, str]:
-    """`backend.generate` under `call_with_timeout`; a result that is not a str counts as an error."""
-    outcome, value = call_with_timeout(lambda: backend.generate(description, deadline), budget,
-                                       f"svgllm-{backend.name}")
-    if outcome == "ok" and not isinstance(value, str):
-        return "error", f"backend returned {type(value).__name__}, not str"
-    return outcome, value
+            tally.attempts.append(Attempt("setup", "error", deadline.elapsed(), repr(error)))
+            return tally.prediction(deadline)
+        config = self.config
+        return draw(backends, text, deadline, self.finish, wanted=config.candidates,
+                    fallback_reserve_s=config.fallback_reserve_s, selection_reserve_s=config.selection_reserve_s,
+                    scorer=self.scorer, tally=tally)

@@ -14,6 +14,10 @@ from .parse import parse
 
 __all__ = ["ComposerBackend", "compose", "parse"]
 
+# The composer draws into this share of `ModelConfig.budget_bytes`: the rest is headroom for the sanitizer,
+# which may add a little (a background, a viewBox) before the final size check (10,000 -> 9,600 bytes).
+BUDGET_SHARE = 0.96
+
 
 class ComposerBackend:
     """Backend protocol adapter around `compose`."""
@@ -21,13 +25,22 @@ class ComposerBackend:
     name = "composer"
 
     def __init__(self, config=None):
+        from ...config import ModelConfig
+
         self.config = config
+        self.budget = int((config.budget_bytes if config is not None else ModelConfig.budget_bytes) * BUDGET_SHARE)
+
+    def load(self) -> None:
+        """Read the bundled motif library now (otherwise on the first drawing that needs a motif)."""
+        from .motifs import load_library
+
+        load_library()
 
     def generate(self, description: str, deadline: Deadline | None = None) -> str:
         """Draw `description`; raises TypeError for a non-str description."""
         if not isinstance(description, str):
             raise TypeError(f"description must be a str, got {type(description).__name__}")
-        return compose(description)
+        return compose(description, self.budget)
 
     def candidates(self, description: str, deadline: Deadline | None = None, n: int = 1) -> list[str]:
         """Up to `n` distinct drawings for best-of-N: the default one first, then reseeded variants.
@@ -37,12 +50,12 @@ class ComposerBackend:
         """
         if not isinstance(description, str):
             raise TypeError(f"description must be a str, got {type(description).__name__}")
-        drawings = [compose(description)]
+        drawings = [compose(description, self.budget)]
         # a few extra tries cover variants that happen to coincide; a painter with no randomness repeats at once
         for variant in range(1, 2 * n):
             if len(drawings) >= n or (deadline is not None and deadline.remaining() <= 0.05):
                 break
-            svg = compose(description, variant=variant)
+            svg = compose(description, self.budget, variant=variant)
             if svg == drawings[0] and variant == 1:
                 break  # nothing random in this drawing: every variant would be the same
             if svg not in drawings:
