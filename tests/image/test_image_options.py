@@ -1,0 +1,47 @@
+"""ImageOptions: defaults, validation, unknown keys named; the backend's configuration errors."""
+from __future__ import annotations
+
+import pytest
+from svgllm import ModelConfig
+from svgllm.backends.image import ImageBackend
+from svgllm.backends.image.options import ImageOptions
+
+
+def test_defaults_are_valid_and_within_the_competition_budget():
+    options = ImageOptions.from_dict({})
+    assert options.family == "auto" and options.dtype == "auto"
+    assert 6_000 <= options.svg_budget <= 10_000
+    assert options.image_size == 384
+
+
+def test_unknown_key_is_rejected_by_name():
+    with pytest.raises(ValueError, match="unknown image options: stpes") as error:
+        ImageOptions.from_dict({"stpes": 4, "images": 2})
+    assert "steps" in str(error.value)  # the known keys are listed
+
+
+@pytest.mark.parametrize("values, word", [
+    ({"family": "dall-e"}, "family"),
+    ({"dtype": "bfloat16"}, "bf16"),
+    ({"device": "tpu"}, "device"),
+    ({"svg_budget": 500}, "svg_budget"),
+    ({"svg_budget": 12_000}, "svg_budget"),
+    ({"image_size": 100}, "multiple of 8"),
+    ({"images": 0}, "images"),
+    ({"steps": 0}, "steps"),
+    ({"time_share": 1.5}, "time_share"),
+    ({"vectorize_seconds": float("nan")}, "vectorize_seconds"),
+])
+def test_bad_values_are_errors(values, word):
+    with pytest.raises(ValueError, match=word):
+        ImageOptions.from_dict(values)
+
+
+def test_backend_needs_a_model_and_caps_the_budget_by_the_model_config():
+    with pytest.raises(ValueError, match="needs a model"):
+        ImageBackend(ModelConfig(backends=("image", "composer")))
+    config = ModelConfig(backends=("image", "composer"), budget_bytes=4000,
+                         extra={"image": {"model": "/nowhere", "svg_budget": 8000}})
+    backend = ImageBackend(config)
+    assert backend.svg_budget == 4000
+    assert not backend.loaded  # construction loads nothing
