@@ -41,10 +41,11 @@ def finish_text(raw: str, budget_bytes: int, render_check: bool) -> tuple[str, s
 class Finisher:
     """`finish_text` under a deadline: in the killable worker once warmed up, else in a thread (see module doc)."""
 
-    def __init__(self, budget_bytes: int, render_check: bool, isolate: bool = True):
+    def __init__(self, budget_bytes: int, render_check: bool, isolate: bool = True, target: str = WORKER_TARGET):
         self.budget_bytes = budget_bytes
         self.render_check = render_check
         self.isolate = isolate
+        self.target = target  # "module:function" the worker runs, with `finish_text`'s arguments
         self.isolated = False  # True while the worker is known to be up (set by warm_up)
         self._rewarming: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -62,7 +63,7 @@ class Finisher:
         ready = isolation.warm_up(preload=WORKER_PRELOAD, timeout_s=timeout)
         if ready:
             outcome, _ = isolation.call_isolated(WORKER_TARGET, (WARM_UP_SVG, self.budget_bytes, self.render_check),
-                                                 timeout)
+                                                 timeout)  # the real one: `target` may be a test's stand-in
             ready = outcome == "ok"
         self.isolated = ready
         return ready
@@ -76,7 +77,7 @@ class Finisher:
         if self.isolated:
             from .isolation import call_isolated, worker_pid
 
-            outcome, value = call_isolated(WORKER_TARGET, args, limit)
+            outcome, value = call_isolated(self.target, args, limit)
             if outcome != "ok" and worker_pid() is None:  # killed or crashed: boot a new one off the clock
                 self._rewarm()
         else:
