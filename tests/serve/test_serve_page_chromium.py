@@ -129,3 +129,14 @@ def test_screenshot_shows_the_drawing(palette_server, tmp_path: Path):
     for colour in colours:
         # Shown 1:1 at 384x384 CSS pixels: every large fill appears with (almost) the same pixel count.
         assert shot[colour] >= 0.9 * expected[colour], (colour, shot[colour], expected[colour])
+
+
+def test_docs_page_renders_with_its_stylesheet_under_its_policy(palette_server, tmp_path: Path):
+    """The /docs stylesheet is allowed by hash: a blocked one would leave Chromium's white default background."""
+    from PIL import Image
+
+    dom = Page(chromium(f"{palette_server}/docs", "--dump-dom"))
+    assert dom.title == "svgllm API"
+    screenshot = tmp_path / "docs.png"
+    chromium(f"{palette_server}/docs", "--window-size=800,600", f"--screenshot={screenshot}")
+    assert Image.open(screenshot).convert("RGB").getpixel((5, 590)) == PAGE_BACKGROUND

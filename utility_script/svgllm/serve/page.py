@@ -8,21 +8,15 @@ and the SVG source is shown with `textContent`, never parsed as HTML. A strict C
 """
 from __future__ import annotations
 
-from .schemas import MAX_DESCRIPTION_CHARS
+from ..limits import MAX_DESCRIPTION_CHARS
 
 SCRIPT_PATH = "/assets/page.js"
 STYLE_PATH = "/assets/page.css"
 
-# Sent with the page and its assets. `connect-src 'self'` lets the script reach /predict and nothing else.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'; "
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+# The page's Content-Security-Policy (the other security headers are the same on every response: headers.py).
+# `connect-src 'self'` lets the script reach /predict and nothing else.
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'; "
+               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 PAGE_HTML = f"""<!DOCTYPE html>
 <html lang="en">

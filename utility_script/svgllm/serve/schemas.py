@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-# The competition's descriptions are 1..200 characters; the demo accepts exactly that range.
-MIN_DESCRIPTION_CHARS = 1
-MAX_DESCRIPTION_CHARS = 200
+from ..limits import MAX_DESCRIPTION_CHARS, MIN_DESCRIPTION_CHARS  # the demo accepts the competition's range
 
 
 class PredictRequest(BaseModel):

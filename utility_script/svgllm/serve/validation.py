@@ -1,7 +1,7 @@
 """Turn pydantic's validation errors into one sentence a person can act on (the 422 `detail`)."""
 from __future__ import annotations
 
-from .schemas import MAX_DESCRIPTION_CHARS, MIN_DESCRIPTION_CHARS
+from ..limits import MAX_DESCRIPTION_CHARS, MIN_DESCRIPTION_CHARS
 
 _RANGE = f"{MIN_DESCRIPTION_CHARS} to {MAX_DESCRIPTION_CHARS} characters"
 _SHAPE = 'the body must be a JSON object like {"description": "a red barn in snow"}'

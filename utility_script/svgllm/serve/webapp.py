@@ -1,12 +1,14 @@
 """`create_app(model=None, config=None, settings=None) -> FastAPI`: the HTTP demo around one `Model`.
 
 Routes: `POST /predict` ({"description"} -> {"svg", "backend", "ms"}), `GET /health`, `GET /` (the demo page),
-plus FastAPI's `/openapi.json` and `/docs`. The model is created and its backends loaded once, at startup
-(the lifespan), and every call to it goes through one `ModelRunner` thread: requests queue for the single
-model, a full queue answers 503 and a request that waits too long 504.
+`GET /docs` (a static, script-free API reference) and FastAPI's `/openapi.json`. The model is created and its
+backends loaded once, at startup (the lifespan), and every call to it goes through one `ModelRunner` thread:
+requests queue for the single model, a full queue answers 503, a request that waits too long 504, and a queued
+request whose client hung up is dropped. Every response carries the security headers of `headers.py`.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import os
@@ -19,11 +21,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
 from ..config import ModelConfig
-from . import page
+from ..limits import MAX_DESCRIPTION_CHARS
+from . import docs, page
+from .headers import SecurityHeaders
 from .limits import BodyLimit
 from .runner import ModelRunner, QueueFull, RequestTimeout, RunnerClosed
 from .schemas import (
-    MAX_DESCRIPTION_CHARS,
     ChoiceResponse,
     ErrorResponse,
     HealthResponse,
@@ -36,6 +39,11 @@ log = logging.getLogger("svgllm.serve")
 
 MAX_BODY_BYTES = 16 * 1024  # a 200-character description in JSON is far below this; bigger bodies are refused
 QUEUE_WAIT_MARGIN_S = 30.0  # default request timeout = the model's own deadline + this much queueing
+CLIENT_GONE_STATUS = 499  # nginx's "client closed request": logged, never read by anyone
+
+
+class ClientGone(Exception):
+    """The client disconnected before its answer was ready."""
 
 
 @dataclass
@@ -124,11 +132,15 @@ def create_app(model=None, config: ModelConfig | None = None, settings: ServeSet
             "answers 503 and a request that waits too long 504."
         ),
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger page needs a CDN and inline scripts; /docs below needs neither
+        redoc_url=None,
     )
     app.state.service = service
     app.add_exception_handler(RequestValidationError, _validation_error)
 
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    # added last = outermost: the body limit's 413 and any unhandled error get the headers too
+    app.add_middleware(SecurityHeaders, policies={"/": page.PAGE_POLICY, "/docs": docs.DOCS_POLICY})
 
     errors = {
         413: {"model": ErrorResponse, "description": "Request body too large."},
@@ -140,9 +152,13 @@ def create_app(model=None, config: ModelConfig | None = None, settings: ServeSet
     }
 
     @app.post("/predict", response_model=PredictResponse, responses=errors, summary="Draw a description as SVG")
-    async def predict(body: PredictRequest) -> PredictResponse:
+    async def predict(body: PredictRequest, request: Request) -> PredictResponse:
         """Draw `description`; the answer is always a competition-valid SVG."""
-        return await _predict(service, body.description)
+        try:
+            return await _unless_client_leaves(request, _predict(service, body.description))
+        except ClientGone:
+            log.info("client went away before its answer; its queue place is freed")
+            return Response(status_code=CLIENT_GONE_STATUS)
 
     @app.get("/health", response_model=HealthResponse, summary="Liveness and configuration")
     async def health() -> HealthResponse:
@@ -158,17 +174,46 @@ def create_app(model=None, config: ModelConfig | None = None, settings: ServeSet
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(page.PAGE_HTML, headers=page.SECURITY_HEADERS)
+        return HTMLResponse(page.PAGE_HTML)
 
     @app.get(page.SCRIPT_PATH, include_in_schema=False)
     async def script() -> Response:
-        return Response(page.PAGE_JS, media_type="text/javascript", headers=page.SECURITY_HEADERS)
+        return Response(page.PAGE_JS, media_type="text/javascript")
 
     @app.get(page.STYLE_PATH, include_in_schema=False)
     async def style() -> Response:
-        return Response(page.PAGE_CSS, media_type="text/css", headers=page.SECURITY_HEADERS)
+        return Response(page.PAGE_CSS, media_type="text/css")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    async def reference() -> HTMLResponse:
+        return HTMLResponse(docs.render_docs(app.openapi()))
 
     return app
+
+
+async def _wait_for_disconnect(request: Request) -> None:
+    """Return once the client has hung up (the body is already read, so only `http.disconnect` can come)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _unless_client_leaves(request: Request, work):
+    """Await `work`, but give up (ClientGone) if the client disconnects first.
+
+    Cancelling `work` while it waits in the runner's queue takes it out of the queue, so requests abandoned by
+    their clients stop holding places that real ones need; a call already running finishes in the background.
+    """
+    task = asyncio.ensure_future(work)
+    gone = asyncio.ensure_future(_wait_for_disconnect(request))
+    try:
+        done, _ = await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        gone.cancel()
+        if not task.done():
+            task.cancel()  # also reached when this request itself is cancelled (server shutdown)
+    if task in done:
+        return task.result()
+    raise ClientGone
 
 
 async def _predict(service: _Service, description: str) -> PredictResponse:
