@@ -5,6 +5,7 @@ import sys
 import pytest
 
 torch = pytest.importorskip("torch")  # the llm extra
+from svgllm import weights  # noqa: E402
 from svgllm.backends.llm import loading, sources  # noqa: E402
 from svgllm.backends.llm.loading import DevicePlan, plan_device  # noqa: E402
 
@@ -101,16 +102,9 @@ def test_resolve_errors_are_clear(tmp_path):
         sources.resolve_adapter(tmp_path)
 
 
-def test_kaggle_handles():
-    assert sources.is_kaggle_handle("google/gemma-3/transformers/gemma-3-270m")
-    assert sources.is_kaggle_handle("me/svg-lora/transformers/default/3")
-    assert not sources.is_kaggle_handle("./model")
-    assert not sources.is_kaggle_handle("a/b")
-
-
 def test_handle_resolves_to_the_attached_kaggle_input(tmp_path, monkeypatch):
     """On Kaggle an attached model is mounted under /kaggle/input/<model>/<framework>/<variation>/<version>."""
-    monkeypatch.setenv(sources.KAGGLE_INPUT_ENV, str(tmp_path))
+    monkeypatch.setenv(weights.KAGGLE_INPUT_ENV, str(tmp_path))
     for version in ("1", "2", "10"):
         folder = tmp_path / "svg-lora" / "transformers" / "default" / version
         folder.mkdir(parents=True)
@@ -125,7 +119,7 @@ def test_handle_resolves_to_the_attached_kaggle_input(tmp_path, monkeypatch):
 def test_handle_resolves_through_kagglehub_offline(tmp_path, monkeypatch):
     """Not attached: kagglehub.model_download answers from its own cache without any network call."""
     pytest.importorskip("kagglehub")
-    monkeypatch.setenv(sources.KAGGLE_INPUT_ENV, str(tmp_path / "no-input"))
+    monkeypatch.setenv(weights.KAGGLE_INPUT_ENV, str(tmp_path / "no-input"))
     monkeypatch.setenv("KAGGLEHUB_CACHE", str(tmp_path / "kh"))
     monkeypatch.delenv("KAGGLE_KERNEL_RUN_TYPE", raising=False)
     from kagglehub.cache import Cache

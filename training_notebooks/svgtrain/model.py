@@ -78,13 +78,10 @@ def model_kwargs(recipe, plan: PrecisionPlan) -> dict:
         # DDP (accelerate launch): every process holds a whole copy on its own GPU, so no "auto" sharding.
         kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", 0))}
     if plan.load_in_4bit:
-        from transformers import BitsAndBytesConfig
+        from svgllm.weights import nf4_config
 
-        compute = torch.float16 if plan.mixed_precision != "bf16" else torch.bfloat16
-        kwargs["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-            bnb_4bit_compute_dtype=compute,
-        )
+        compute = "float16" if plan.mixed_precision != "bf16" else "bfloat16"
+        kwargs["quantization_config"] = nf4_config(compute, double_quant=True)
     return kwargs
 
 

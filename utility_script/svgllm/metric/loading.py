@@ -1,6 +1,7 @@
 """Where models come from and where they run: path/handle resolution, device layout, 4-bit settings.
 
 Nothing here downloads or loads anything at import; torch, transformers and kagglehub are imported on use.
+Handles and the 4-bit setting come from `svgllm.weights`, shared with the LLM backend and training.
 """
 from __future__ import annotations
 
@@ -8,26 +9,27 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..weights import download_handle, is_kaggle_handle
+from ..weights import nf4_config as shared_nf4_config
+
 
 def resolve_model_path(spec: str | os.PathLike) -> str:
     """Turn a model location into a local path.
 
-    `spec` is a local file or folder (returned as is), or a kagglehub model handle
-    `owner/model/framework/variation[/version]` (downloaded, or read from Kaggle's attached inputs, by
-    `kagglehub.model_download`). Anything else raises FileNotFoundError naming what was tried.
+    `spec` is a local file or folder (returned as is), or a Kaggle Models handle
+    `owner/model/framework/variation[/version]` (Kaggle's attached input, else kagglehub: `svgllm.weights`).
+    Anything else raises FileNotFoundError naming what was tried.
     """
     text = str(spec)
     if Path(text).expanduser().exists():
         return str(Path(text).expanduser())
-    parts = text.strip("/").split("/")
-    if len(parts) in (4, 5) and not text.startswith((".", "/", "~")):
+    if is_kaggle_handle(text.strip("/")):
         try:
-            import kagglehub
+            return str(download_handle(text.strip("/")))
         except ImportError:
             raise FileNotFoundError(
                 f"{text!r} is not a local path; it looks like a kagglehub handle, but kagglehub is missing"
             ) from None
-        return kagglehub.model_download(text)
     raise FileNotFoundError(
         f"model location {text!r} is neither an existing path nor a kagglehub handle "
         "(owner/model/framework/variation[/version])"
@@ -68,14 +70,7 @@ def pick_devices(layout: str = "auto", cuda_count: int | None = None) -> DeviceL
 
 def nf4_config():
     """The metric's 4-bit setting for PaliGemma: NF4 weights, fp16 compute (T4s have no fast bf16)."""
-    import torch
-    from transformers import BitsAndBytesConfig
-
-    return BitsAndBytesConfig(
-        load_in_4bit=True,
-        bnb_4bit_quant_type="nf4",
-        bnb_4bit_compute_dtype=torch.float16,
-    )
+    return shared_nf4_config("float16", double_quant=False)
 
 
 def default_dtype(device: str):

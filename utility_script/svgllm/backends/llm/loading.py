@@ -106,14 +106,9 @@ def model_kwargs(plan: DevicePlan) -> dict:
     if plan.device_map is not None:
         kwargs["device_map"] = plan.device_map
     if plan.load_in_4bit:
-        from transformers import BitsAndBytesConfig
+        from ...weights import nf4_config
 
-        kwargs["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True,
-            bnb_4bit_quant_type="nf4",
-            bnb_4bit_use_double_quant=True,
-            bnb_4bit_compute_dtype=getattr(torch, plan.dtype),
-        )
+        kwargs["quantization_config"] = nf4_config(plan.dtype, double_quant=True)
     return kwargs
 
 

