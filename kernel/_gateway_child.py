@@ -1,50 +1,67 @@
-"""Child side of the dry run: a clean interpreter that imports the exported notebook module and serves it
-through the local gateway. The repository's svgllm is taken off the path, as it is absent on Kaggle."""
+"""Child side of the dry run, run by a fresh Kaggle-like interpreter: refuse the network, import the exported
+notebook module, serve it through the local gateway (start-up timed inside `Model()`) and write a JSON report."""
 from __future__ import annotations
 
 import argparse
 import importlib.util
 import json
+import socket
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+LOOKUPS = ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr")
+SENDS = ("socket.connect", "socket.sendto", "socket.sendmsg")
 
 
-def _forget_repository_package() -> None:
-    """Drop the editable install's path entry so only the shipped (emulated /kaggle/input) svgllm can load."""
-    own = (REPO / "utility_script").resolve()
-    sys.path[:] = [entry for entry in sys.path if entry and Path(entry).resolve() != own]
-    for name in [name for name in sys.modules if name == "svgllm" or name.startswith("svgllm.")]:
-        del sys.modules[name]
+def guard_network(log: list[str]) -> None:
+    """Record and refuse every internet connection and name lookup this interpreter attempts."""
+
+    def hook(event, args):
+        if event in LOOKUPS or (event in SENDS and args[0].family in (socket.AF_INET, socket.AF_INET6)):
+            log.append(f"{event} {args[1] if event in SENDS else args[0]!r}")
+            raise OSError(f"the dry run refuses {event}: a scoring run has no network")
+
+    sys.addaudithook(hook)
+
+
+def import_core(path: Path):
+    """The exported notebook module, loaded from its file."""
+    spec = importlib.util.spec_from_file_location("core", path)
+    core = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(core)
+    return core
 
 
 def main() -> int:
+    """Serve the exported `Model` over the descriptions; the report says what happened, the parent judges."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--core", required=True)
-    parser.add_argument("--descriptions", required=True)
-    parser.add_argument("--output", required=True)
-    parser.add_argument("--report", required=True)
+    for name in ("--core", "--descriptions", "--output", "--report"):
+        parser.add_argument(name, required=True)
     parser.add_argument("--limit", type=int)
     args = parser.parse_args()
-    _forget_repository_package()
+    network: list[str] = []
+    guard_network(network)
     from kernel.dry_run import sha256
-    from kernel.gateway import load_items, run_gateway
+    from kernel.gateway import SubmissionFailed, load_items, run_gateway
 
-    core_path = Path(args.core)
-    spec = importlib.util.spec_from_file_location("core", core_path)
-    core = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(core)
+    core = import_core(Path(args.core))
     items = load_items(args.descriptions)[: args.limit]
-    core.Model().predict("warm-up: a red circle")  # the first call loads svgllm from the emulated input
-    report = run_gateway(core.Model, items, args.output)
-    import svgllm
+    result = {"executed_sha256": sha256(Path(args.core)), "network": network, "output": args.output}
+    try:
+        report = run_gateway(core.Model, items, args.output, progress=False)
+    except SubmissionFailed as error:
+        result["error"] = str(error)  # names the exception Model() or predict raised
+    else:
+        import svgllm
 
-    result = {"summary": report.summary(), "svgllm_file": svgllm.__file__, "output": args.output,
-              "executed_sha256": sha256(core_path), "count": len(report.rows),
-              "seconds": [round(seconds, 4) for _, _, seconds in report.rows]}
+        result.update({
+            "summary": report.summary(), "svgllm_file": svgllm.__file__, "count": len(report.rows),
+            "startup_s": round(report.startup_s, 3), "seconds": [round(s, 4) for _, _, s in report.rows],
+            "primary": core.make_config(svgllm).backends[0], "drawn_by": dict(core.Model.drawn_by),
+            "descriptions": len({item["description"] for item in items}),
+            "drawings": len(set(core.Model.answers.values())),
+        })
     Path(args.report).write_text(json.dumps(result, indent=1))
-    print(report.summary())
     return 0
 
 

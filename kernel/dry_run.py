@@ -1,8 +1,10 @@
-"""Run the exact submission offline: export the notebook with nbdev, lay out an emulated `/kaggle/input` with
-the built utility script's output, and serve the exported `Model` through the local gateway stand-in in a clean
-interpreter (the repository's copy of svgllm removed from its path).
+"""Run the exact submission as Kaggle would: for each input layout (`kernel/layouts.py`), export the notebook with
+nbdev, lay out the built utility script and wheels dataset under a real `/kaggle` (`kernel/sandbox.py`), start a
+fresh interpreter holding only Kaggle-image base packages, with the network off, and serve the exported `Model`
+through the local gateway. A layout fails when an answer is a fallback, two descriptions share a drawing, anything
+reached for the network, or (for a broken layout) `Model()` did not fail naming what is missing.
 
-`python -m kernel.dry_run [--descriptions FILE] [--out build/dry_run] [--limit N]`
+`python -m kernel.dry_run [--layout NAME ...] [--descriptions FILE] [--limit N] [--out build/dry_run]`
 Default descriptions: the competition's train.jsonl when found (see `competition_dir`), else samples/.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "kernel" / "submission.ipynb"
+LAYOUT_TIMEOUT_S = 15 * 60 + 600  # the gateway's start-up limit plus room for the descriptions
 
 
 def competition_dir() -> Path | None:
@@ -46,62 +49,115 @@ def sha256(path: Path) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def lay_out_inputs(root: Path) -> Path:
-    """Emulate /kaggle/input with the utility script's output attached as `svgllm-utility`."""
-    from .utility_script import build
+def built_wheels() -> Path:
+    """The wheels dataset as `kernel.wheels` builds it, cached by its package list."""
+    from . import sandbox, wheels
 
-    script = build(root / "utility_script_source")
-    attached = root / "kaggle" / "input" / "svgllm-utility"
-    attached.mkdir(parents=True)
-    subprocess.run([sys.executable, str(script)], cwd=attached, check=True, capture_output=True)
-    return root / "kaggle" / "input"
+    key = sandbox.digest(wheels.PYTHON_VERSION, *wheels.DEFAULT_PACKAGES)
+    return sandbox.build_once(sandbox.cache_dir() / f"wheels-{key}", lambda folder: wheels.build(folder))
 
 
-def prepare(out: Path) -> dict:
-    """Fresh layout: exported core.py and emulated inputs; returns their paths."""
+def child_environment(root: Path, extra: dict) -> dict:
+    """A clean environment: no PYTHONPATH, pip configuration or index of this machine leaks into the child."""
+    tmp = root / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(root / "home"), "TMPDIR": str(tmp),
+            "PIP_CONFIG_FILE": os.devnull, "PYTHONNOUSERSITE": "1", "HF_HUB_OFFLINE": "1", **extra}
+
+
+def judge(layout, report: dict, exported_sha256: str, roots: tuple[str, ...]) -> list[str]:
+    """Everything wrong with one layout's run (empty: it passed)."""
+    problems = [f"reached for the network: {attempt}" for attempt in report.get("network", [])]
+    if report.get("executed_sha256") != exported_sha256:
+        problems.append("the executed module differs from the notebook's export")
+    if layout.expect_error:
+        error = report.get("error", "")
+        if not error:
+            problems.append("Model() should have failed in this layout, but it drew")
+        problems += [f"the error does not name {word!r}: {error}" for word in layout.expect_error
+                     if error and word not in error]
+        return problems
+    if "error" in report:
+        return problems + [report["error"]]
+    if set(report["drawn_by"]) != {report["primary"]}:
+        problems.append(f"answers not drawn by {report['primary']!r}: {report['drawn_by']}")
+    if report["drawings"] != report["descriptions"]:
+        problems.append(f"{report['descriptions']} descriptions got only {report['drawings']} different drawings")
+    if not report["svgllm_file"].startswith(roots):
+        problems.append(f"svgllm came from {report['svgllm_file']}, not from the emulated inputs")
+    return problems
+
+
+def run_layout(layout, inputs: dict, descriptions: Path, out: Path, isolation, limit: int | None = None,
+               timeout_s: float = LAYOUT_TIMEOUT_S) -> dict:
+    """Lay out one layout in `out/<name>`, run the child in it; returns its report with `problems` added."""
+    from .layouts import lay_out
+    from .sandbox import fresh_environment
+
+    root = out / layout.name
+    lay_out(layout, root, inputs["script"], inputs["wheels"])
+    python = fresh_environment(root / "venv", inputs["base"])
+    report_path = root / "report.json"
+    command = [str(python), "-m", "kernel._gateway_child", "--core", str(inputs["core"]),
+               "--descriptions", str(descriptions), "--output", str(root / "submission.csv"),
+               "--report", str(report_path)] + (["--limit", str(limit)] if limit else [])
+    argv, extra = isolation.wrap(command, root)
+    if layout.sys_path:
+        extra["PYTHONPATH"] = isolation.kaggle_path(root, layout.sys_path)
+    done = subprocess.run(argv, cwd=REPO, env=child_environment(root, extra), timeout=timeout_s,
+                          capture_output=True, text=True)
+    if done.returncode or not report_path.exists():
+        report = {"error": f"the child exited {done.returncode}:\n{done.stderr[-3000:]}", "network": []}
+    else:
+        report = json.loads(report_path.read_text())
+    (root / "child.log").write_text(done.stdout + done.stderr, encoding="utf-8")  # the 9-hour projection is here
+    report.update({"layout": layout.name, "isolation": isolation.mode, "network_off": isolation.network_off})
+    roots = (isolation.kaggle_path(root, ""), str(root / "tmp"))
+    report["problems"] = judge(layout, report, inputs["core_sha256"], roots)
+    return report
+
+
+def run(descriptions: Path, out: Path, names=None, limit: int | None = None, isolation=None) -> list[dict]:
+    """Build the inputs once, then run every named layout (default: all); returns one report per layout."""
+    from . import sandbox, utility_script
+    from .layouts import layouts
+
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     core = export_notebook(out / "package")
-    kaggle_input = lay_out_inputs(out)
-    return {"core": str(core), "kaggle_input": str(kaggle_input), "core_sha256": sha256(core)}
-
-
-def run(descriptions: Path, out: Path, limit: int | None = None, timeout_s: float = 3600) -> dict:
-    """Prepare, then run the gateway in a child interpreter; returns the child's JSON report."""
-    layout = prepare(out)
-    env = {**os.environ, "KAGGLE_INPUT": layout["kaggle_input"], "PYTHONNOUSERSITE": "1"}
-    env.pop("PYTHONPATH", None)
-    command = [sys.executable, "-m", "kernel._gateway_child", "--core", layout["core"],
-               "--descriptions", str(descriptions), "--output", str(out / "submission.csv"),
-               "--report", str(out / "report.json")] + (["--limit", str(limit)] if limit else [])
-    subprocess.run(command, cwd=REPO, env=env, check=True, timeout=timeout_s)
-    report = json.loads((out / "report.json").read_text())
-    report["exported_sha256"] = layout["core_sha256"]
-    return report
+    inputs = {"core": core, "core_sha256": sha256(core), "wheels": built_wheels(),
+              "script": utility_script.build(out / "utility_script"), "base": sandbox.base_environment()}
+    isolation = isolation or sandbox.detect()
+    chosen = layouts()
+    return [run_layout(chosen[name], inputs, descriptions, out, isolation, limit) for name in (names or chosen)]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: the dry run; exit status 1 when the executed module is not the exported one."""
+    """Command line: the dry run over the layouts; exit status 1 when any layout has a problem."""
+    from .layouts import layouts
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--layout", action="append", choices=sorted(layouts()), help="repeatable; default: all")
     parser.add_argument("--descriptions", help="CSV (id,description) or JSONL; default: train.jsonl or samples")
     parser.add_argument("--out", default=str(REPO / "build" / "dry_run"))
     parser.add_argument("--limit", type=int, help="only the first N descriptions")
+    parser.add_argument("--no-namespace", action="store_true", help="use the SVGLLM_KAGGLE_ROOT prefix, not a mount")
     args = parser.parse_args(argv)
+    from .sandbox import detect
+
     found = competition_dir()
     descriptions = Path(args.descriptions) if args.descriptions else (
         found / "train.jsonl" if found else REPO / "samples" / "descriptions.csv")
-    try:
-        report = run(descriptions, Path(args.out), args.limit)
-    except subprocess.CalledProcessError as error:
-        print(f"dry run failed (exit {error.returncode}); see the output above", file=sys.stderr)
-        return 1
-    print(f"{report['summary']}\nsvgllm imported from {report['svgllm_file']}\nsubmission: {report['output']}")
-    if report["executed_sha256"] != report["exported_sha256"]:
-        print("the executed module differs from the notebook's export", file=sys.stderr)
-        return 1
-    return 0
+    reports = run(descriptions, Path(args.out), args.layout, args.limit, detect(not args.no_namespace))
+    for report in reports:
+        verdict = "ok" if not report["problems"] else "FAILED: " + "; ".join(report["problems"])
+        detail = report.get("summary") or report.get("error", "").splitlines()[0]
+        print(f"{report['layout']:10s} [{report['isolation']}, network off by {report['network_off'] or 'guard'}] "
+              f"{detail} -> {verdict}")
+    print(f"reports and submissions: {args.out}/<layout>/")
+    return 1 if any(report["problems"] for report in reports) else 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -61,11 +61,12 @@ def _call_with_limit(function, limit_s: float, what: str):
 def run_gateway(model_class, items: list[dict], output: str | Path, predict_limit_s: float = PREDICT_LIMIT_S,
                 startup_limit_s: float = STARTUP_LIMIT_S, progress: bool = True) -> GatewayReport:
     """Run `model_class()` over `items` (dicts with `id` and `description`) like the competition does."""
+    started = time.monotonic()
+    model = _call_with_limit(model_class, startup_limit_s, "Model()")
+    # only now: in a Kaggle-like interpreter svgllm (and cairosvg) exist once Model() has installed them
     from svgllm.render import render_problem
     from svgllm.rules import check
 
-    started = time.monotonic()
-    model = _call_with_limit(model_class, startup_limit_s, "Model()")
     report = GatewayReport(startup_s=time.monotonic() - started)
     iterator = items
     if progress:

@@ -1,16 +1,16 @@
 """The Kaggle submission: metadata, the shipped utility script, the wheels dataset, the gateway, the dry run."""
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from svgllm.rules import check
 
-from kernel import dry_run, metadata, utility_script, wheels
-from kernel.gateway import SubmissionFailed, load_items, run_gateway
+from kernel import metadata, utility_script, wheels
+from kernel.gateway import SubmissionFailed, run_gateway
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,17 +41,53 @@ def test_metadata_problems_are_reported(change, message):
     assert any(message in problem for problem in metadata.validate(data, REPO))
 
 
-def test_set_owner_rewrites_references(tmp_path):
-    path = tmp_path / "kernel-metadata.json"
-    path.write_text((REPO / "kernel-metadata.json").read_text())
+def test_repository_handles_agree_between_metadata_and_notebook():
+    data = json.loads((REPO / "kernel-metadata.json").read_text())
+    assert metadata.handle_problems(data, REPO) == []
+    notebook = (REPO / data["code_file"]).read_text()
+    owner = data["id"].split("/")[0]
+    assert f"{owner}/{utility_script.SLUG}" in data["kernel_sources"] and f"{owner}/{utility_script.SLUG}" in notebook
+    assert f"{owner}/{wheels.SLUG}" in data["dataset_sources"] and f"{owner}/{wheels.SLUG}" in notebook
+
+
+def _copy_kernel(tmp_path):
+    (tmp_path / "kernel").mkdir()
+    shutil.copy(REPO / "kernel-metadata.json", tmp_path / "kernel-metadata.json")
+    shutil.copy(REPO / "kernel" / "submission.ipynb", tmp_path / "kernel" / "submission.ipynb")
+    return tmp_path / "kernel-metadata.json", tmp_path / "kernel" / "submission.ipynb"
+
+
+def test_set_owner_moves_every_handle_and_can_run_twice(tmp_path):
+    path, notebook = _copy_kernel(tmp_path)
+    before = json.loads(path.read_text())
+    old = before["id"].split("/")[0]
     data = metadata.set_owner(path, "alice")
-    assert data["id"].startswith("alice/") and data["dataset_sources"] == ["alice/svgllm-wheels"]
+    assert data["id"] == "alice/" + before["id"].split("/")[1]
+    assert data["dataset_sources"] == ["alice/svgllm-wheels"] and data["kernel_sources"] == ["alice/svgllm-utility"]
+    text = "".join("".join(cell["source"]) for cell in json.loads(notebook.read_text())["cells"])
+    assert '"alice/svgllm-utility"' in text and '"alice/svgllm-wheels"' in text and f'"{old}/svgllm-' not in text
+    assert metadata.validate(data, tmp_path) == [] and metadata.handle_problems(data, tmp_path) == []
+    first = (path.read_bytes(), notebook.read_bytes())
+    metadata.set_owner(path, "alice")  # again: nothing changes
+    assert (path.read_bytes(), notebook.read_bytes()) == first
+    data = metadata.set_owner(path, "bob")  # and on to another owner
+    assert metadata.handle_problems(data, tmp_path) == [] and "alice/" not in notebook.read_text()
+    assert json.loads(notebook.read_text())["cells"]  # still a notebook
+
+
+def test_half_done_rename_is_reported(tmp_path):
+    path, notebook = _copy_kernel(tmp_path)
+    metadata.set_owner(path, "alice")
+    notebook.write_text(notebook.read_text().replace("alice/svgllm-wheels", "carol/svgllm-wheels"))
+    problems = metadata.handle_problems(json.loads(path.read_text()), tmp_path)
+    assert problems == ["kernel/submission.ipynb: carol/svgllm-wheels is not owned by alice"]
+    assert metadata.main([str(path)]) == 1
 
 
 def test_utility_script_ships_a_working_package(tmp_path):
     folder = utility_script.build(tmp_path / "source", owner="alice").parent
     meta = json.loads((folder / "kernel-metadata.json").read_text())
-    assert metadata.validate(meta, folder) == [] and meta["keywords"] == ["utility script"]
+    assert metadata.validate(meta, folder) == [] and meta["keywords"] == ["util-script"]
     output = tmp_path / "output"
     output.mkdir()
     subprocess.run([sys.executable, str(folder / utility_script.SCRIPT_NAME)], cwd=output, check=True,
@@ -76,9 +112,18 @@ def test_utility_script_ships_a_working_package(tmp_path):
 
 def test_wheels_dataset_metadata_and_command(tmp_path):
     command = wheels.build(tmp_path, owner="alice", dry_run=True)
-    assert "--only-binary=:all:" in command and "cairosvg==2.9.1" in command and "3.11" in command
+    assert "--only-binary=:all:" in command and "cairosvg==2.9.1" in command and "3.12" in command
     assert json.loads((tmp_path / "dataset-metadata.json").read_text())["id"] == "alice/svgllm-wheels"
-    assert "cairosvg" in (tmp_path / "requirements.txt").read_text().split()
+    marker = json.loads((tmp_path / wheels.MARKER).read_text())
+    assert "cairosvg==2.9.1" in marker["requirements"] and {"cairosvg", "defusedxml"} <= set(marker["imports"])
+    assert len(marker["imports"]) == len(marker["requirements"])
+
+
+def test_wheels_for_an_llm_add_peft_and_bitsandbytes(tmp_path, capsys):
+    assert wheels.main(["--out", str(tmp_path), "--llm", "--dry-run"]) == 0
+    imports = json.loads((tmp_path / wheels.MARKER).read_text())["imports"]
+    assert imports[-2:] == ["peft", "bitsandbytes"] and "cairosvg" in imports
+    assert "bitsandbytes==0.50.2" in capsys.readouterr().out
 
 
 def test_wheels_download_from_pypi(tmp_path):
@@ -123,32 +168,3 @@ def test_gateway_writes_submission_and_timings(tmp_path):
 def test_gateway_fails_the_submission_like_the_real_one(tmp_path, model, message):
     with pytest.raises(SubmissionFailed, match=message):
         run_gateway(model, ITEMS, tmp_path / "s.csv", predict_limit_s=0.5, progress=False)
-
-
-def test_dry_run_executes_the_exported_notebook(tmp_path):
-    found = dry_run.competition_dir()
-    descriptions = found / "train.jsonl" if found else REPO / "samples" / "descriptions.csv"
-    report = dry_run.run(descriptions, tmp_path / "dry")
-    assert report["count"] == len(load_items(descriptions)) >= 15
-    assert report["svgllm_file"].startswith(str(tmp_path / "dry" / "kaggle" / "input"))
-    assert report["executed_sha256"] == report["exported_sha256"]
-    # the export is the notebook as it is now
-    fresh = dry_run.export_notebook(tmp_path / "fresh")
-    assert dry_run.sha256(fresh) == report["executed_sha256"]
-    with open(report["output"], newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert all(check(row["svg"]) == () for row in rows)
-
-
-def test_exported_model_falls_back_when_svgllm_cannot_load(tmp_path):
-    core = dry_run.export_notebook(tmp_path / "pkg")
-    code = (
-        "import sys, importlib.util\nfrom pathlib import Path\n"
-        f"sys.path[:] = [p for p in sys.path if p and Path(p).resolve() != Path({str(REPO / 'utility_script')!r})]\n"
-        "sys.modules['kagglehub'] = None\n"  # no utility script to install either
-        f"spec = importlib.util.spec_from_file_location('core', {str(core)!r})\n"
-        "core = importlib.util.module_from_spec(spec); spec.loader.exec_module(core)\n"
-        "print(core.Model().predict('x') == core.FALLBACK_SVG)\n")
-    env = {"KAGGLE_INPUT": str(tmp_path / "empty"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
-    assert done.stdout.strip() == "True", done.stderr

@@ -1,0 +1,114 @@
+"""The notebook's resolver against every emulated Kaggle layout, and its loud failures."""
+import json
+import sys
+
+import pytest
+
+from kernel import utility_script, wheels
+from kernel.layouts import lay_out, layouts
+
+
+@pytest.fixture(scope="module")
+def script(tmp_path_factory):
+    """The built utility script file."""
+    return utility_script.build(tmp_path_factory.mktemp("utility"))
+
+
+@pytest.fixture(scope="module")
+def marker_only(tmp_path_factory):
+    """A wheels folder with its marker and metadata but no wheels (the resolver only needs to find it)."""
+    folder = tmp_path_factory.mktemp("wheels")
+    wheels.build(folder, dry_run=True)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["input", "nested"])
+def test_package_and_wheels_found_in_input_layouts(core, tmp_path, script, marker_only, name):
+    layout = layouts()[name]
+    kaggle = lay_out(layout, tmp_path, script, marker_only)
+    assert core.find_package() == str(kaggle / layout.package)
+    assert core.find_wheels() == str(kaggle / layout.wheels)
+
+
+def test_utility_script_file_on_sys_path_writes_the_package(core, tmp_path, script, marker_only, monkeypatch):
+    layout = layouts()["usr-lib"]
+    kaggle = lay_out(layout, tmp_path, script, marker_only)
+    monkeypatch.setattr(sys, "path", [str(kaggle / layout.sys_path), *sys.path])  # as Kaggle puts it there
+    folder = core.find_package()
+    assert folder == core.RUNTIME_DIR
+    shipped = set(utility_script.package_files())
+    assert {p.relative_to(tmp_path / "runtime" / "svgllm").as_posix()
+            for p in (tmp_path / "runtime" / "svgllm").rglob("*") if p.is_file()} == shipped
+
+
+def test_utility_script_file_found_by_search_without_sys_path(core, tmp_path, script, marker_only):
+    lay_out(layouts()["usr-lib"], tmp_path, script, marker_only)
+    assert core.find_package() == core.RUNTIME_DIR
+
+
+def test_nothing_attached_names_the_utility_script(core, tmp_path):
+    (tmp_path / "kaggle" / "input").mkdir(parents=True)
+    with pytest.raises(core.SetupError, match=core.UTILITY_SCRIPT):
+        core.find_package()
+
+
+def test_missing_wheels_fail_import_runtime_naming_them(core, tmp_path, script, marker_only):
+    lay_out(layouts()["no-wheels"], tmp_path, script, marker_only)
+    assert core.find_wheels() is None
+    with pytest.raises(core.SetupError, match=f"{core.WHEELS_DATASET} is not attached.*cairosvg"):
+        core.import_runtime()
+
+
+def test_search_is_bounded(core, tmp_path):
+    deep = tmp_path / "kaggle" / "input" / "a" / "b" / "c" / "d" / "e" / "f"
+    (deep / "svgllm").mkdir(parents=True)
+    (deep / "svgllm" / "__init__.py").write_text("")
+    assert core.search(core.PACKAGE_MARKER) == []
+    shallow = tmp_path / "kaggle" / "input" / "datasets" / "alice" / "x"
+    (shallow / "svgllm").mkdir(parents=True)
+    (shallow / "svgllm" / "__init__.py").write_text("")
+    assert core.search(core.PACKAGE_MARKER) == [str(shallow)]
+
+
+def test_failed_install_names_the_modules(core, tmp_path):
+    folder = tmp_path / "wheels"
+    folder.mkdir()
+    (folder / core.WHEELS_MARKER).write_text(json.dumps(
+        {"requirements": ["svgllm-no-such-package==1.0"], "imports": ["svgllm_no_such_module"]}))
+    with pytest.raises(core.SetupError, match="pip could not install svgllm_no_such_module"):
+        core.install_dependencies(str(folder))
+
+
+def test_present_modules_are_not_reinstalled_and_are_imported(core, tmp_path):
+    folder = tmp_path / "wheels"
+    folder.mkdir()
+    (folder / core.WHEELS_MARKER).write_text(json.dumps({"requirements": ["x==1"], "imports": ["json", "csv"]}))
+    assert core.install_dependencies(str(folder)) == []
+    assert "csv" in sys.modules
+
+
+def test_kagglehub_is_asked_only_inside_a_kaggle_session(core, monkeypatch):
+    monkeypatch.setattr(core, "KAGGLE_ROOT", "/")
+    monkeypatch.delenv("KAGGLE_KERNEL_RUN_TYPE", raising=False)
+    assert not core.on_kaggle() and core.kagglehub_folder("dataset", core.WHEELS_DATASET) is None
+    monkeypatch.setenv("KAGGLE_KERNEL_RUN_TYPE", "Batch")
+    monkeypatch.setenv("KAGGLE_DATA_PROXY_URL", "http://proxy.invalid")
+    assert core.on_kaggle()
+
+
+def test_deadline_and_projection_come_from_the_nine_hour_budget(core):
+    assert core.planned_deadline() == 45.0 == core.CONFIG["deadline_s"]
+    assert 900 + 500 * 45.0 <= 0.75 * 9 * 3600
+    assert core.planned_deadline(startup_s=60, count=1000) == 20.0
+    line = core.projection(100.0, 2.0, 45.0)
+    assert "0.31 h" in line and "6.28 h" in line and "fits" in line
+    assert "DOES NOT FIT" in core.projection(0.0, 1.0, 70.0)
+
+
+def test_llm_placement_is_passed_only_with_an_llm(exported_core, monkeypatch):
+    import svgllm
+
+    assert "llm" not in exported_core.make_config(svgllm).extra
+    monkeypatch.setitem(exported_core.CONFIG, "llm_model", "/kaggle/input/some-model")
+    config = exported_core.make_config(svgllm)
+    assert config.extra["llm"] == {"device": "cuda:0", "dtype": "float16"} and config.backends[0] == "llm"
