@@ -5,11 +5,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 # Extras the test suite exercises; `make run` needs only the core package.
-TEST_EXTRAS ?= dev,serve,eval,kernel,llm,vectorize,data,train
+TEST_EXTRAS ?= dev,serve,eval,kernel,llm,vectorize,data,train,words
 # The CPU wheel of torch lies on this disk: asking for the exact version keeps pip from pulling a CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: run test setup setup-test system-deps lint bench clean kaggle-utility kaggle-wheels kaggle-metadata dry-run
+.PHONY: run test setup setup-test system-deps lint bench clean setup-kernel kaggle-utility kaggle-wheels kaggle-metadata dry-run
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -44,18 +44,22 @@ lint: setup-test
 bench: setup-test
 	$(BIN)/python benchmarks/bench_core.py
 
-## Kaggle: build the utility script / the wheels dataset, set your username in kernel-metadata.json, dry run
+## Kaggle: build the utility script / the wheels dataset, set your username (metadata + notebook), dry run.
+# Writing these text files needs only Python; the dry run needs nbdev and the core package (no torch).
 KAGGLE_USERNAME ?= svgllm
-kaggle-utility: setup-test
+setup-kernel: system-deps $(BIN)/python
+	$(PIP) install -q -c constraints.txt -e ".[kernel]"
+
+kaggle-utility: $(BIN)/python
 	$(BIN)/python -m kernel.utility_script --out build/utility_script --owner $(KAGGLE_USERNAME)
 
-kaggle-wheels: setup-test
+kaggle-wheels: $(BIN)/python
 	$(BIN)/python -m kernel.wheels --out build/wheels --owner $(KAGGLE_USERNAME)
 
-kaggle-metadata: setup-test
+kaggle-metadata: $(BIN)/python
 	$(BIN)/python -m kernel.metadata --owner $(KAGGLE_USERNAME) kernel-metadata.json
 
-dry-run: setup-test
+dry-run: setup-kernel
 	$(BIN)/python -m kernel.dry_run
 
 clean:
