@@ -1,7 +1,15 @@
 """A monotonic-clock deadline passed to every backend so each can stop in time, and the timing helpers around it."""
 from __future__ import annotations
 
+import atexit
+import threading
 import time
+
+# At interpreter exit, wait this long for calls that overran their budget: a native library (torch) torn down
+# under a thread still inside one of its ops aborts the process ("terminate called without an active exception").
+EXIT_WAIT_S = 30.0
+_overrunning: set[threading.Thread] = set()  # call_with_timeout threads still running
+_overrunning_lock = threading.Lock()
 
 
 class Deadline:
@@ -35,10 +43,9 @@ def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tup
 
     Returns ("ok", its result), ("error", repr of what it raised) or ("timeout", detail). Python cannot kill a
     thread: a call that overruns keeps running in the background, but the caller gets its answer in time
-    (work that must really stop runs in `svgllm.isolation`'s killable worker instead).
+    (work that must really stop runs in `svgllm.isolation`'s killable worker instead). Interpreter exit waits
+    for such threads (`wait_for_overruns`), so they should watch a deadline of their own and end soon after it.
     """
-    import threading
-
     box: dict[str, object] = {}
 
     def work():
@@ -46,8 +53,13 @@ def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tup
             box["value"] = function()
         except BaseException as error:  # noqa: BLE001 - report anything, including SystemExit from a backend
             box["error"] = error
+        finally:
+            with _overrunning_lock:
+                _overrunning.discard(threading.current_thread())
 
     worker = threading.Thread(target=work, name=name, daemon=True)
+    with _overrunning_lock:
+        _overrunning.add(worker)
     worker.start()
     worker.join(timeout=max(0.0, budget))
     if worker.is_alive():
@@ -60,3 +72,20 @@ def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tup
 def link_budget(deadline: Deadline, fallback_reserve_s: float, is_last: bool) -> float:
     """Seconds one link of the backend chain may take: what is left, minus a reserve for the later links."""
     return deadline.remaining() - (0.0 if is_last else fallback_reserve_s)
+
+
+def wait_for_overruns(timeout_s: float = EXIT_WAIT_S) -> int:
+    """Wait up to `timeout_s` in all for `call_with_timeout` threads still running; returns how many still are.
+
+    Registered with `atexit` (which runs before the interpreter tears down native libraries), so a backend call
+    that overran its budget finishes its current step instead of being cut off inside native code.
+    """
+    until = time.monotonic() + timeout_s
+    with _overrunning_lock:
+        threads = list(_overrunning)
+    for thread in threads:
+        thread.join(max(0.0, until - time.monotonic()))
+    return sum(thread.is_alive() for thread in threads)
+
+
+atexit.register(wait_for_overruns)

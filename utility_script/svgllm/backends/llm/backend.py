@@ -129,6 +129,9 @@ class LLMBackend:
         deadline = deadline if deadline is not None else Deadline(self.config.deadline_s)
         self.load()
         opts = self.options
+        if deadline.remaining() <= opts.reserve_s:
+            # loading ate the budget (a lazy first call): end now rather than generate past the caller's deadline
+            raise TimeoutError("no time left to generate after loading the model")
         n = num_candidates or opts.num_candidates
         use_grammar = opts.constrained if constrained is None else constrained
         budget = max_new_tokens or opts.max_new_tokens
