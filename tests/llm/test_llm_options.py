@@ -1,8 +1,10 @@
 """LLMBackend configuration: options, registry, scorers; nothing is loaded."""
+import math
+
 import pytest
 from svgllm.backends import REGISTRY, create_backend
 from svgllm.backends.llm import LLMBackend
-from svgllm.backends.llm.candidates import first_valid, get_scorer, pick
+from svgllm.backends.llm.candidates import get_scorer, pick
 from svgllm.backends.llm.options import LLMOptions
 from svgllm.config import ModelConfig
 from svgllm.prompt import SVG_HEADER
@@ -42,15 +44,15 @@ def test_byte_budget_never_exceeds_the_config():
 
 
 def test_scorers():
-    assert first_valid("d", [INVALID, VALID]) == [0.0, 1.0]
-    assert pick("d", [INVALID, VALID, VALID], first_valid)[0] == 1  # earliest among the best
-    assert get_scorer("first_valid") is first_valid
-    assert get_scorer("svgllm.backends.llm.candidates:compact_valid")("d", [VALID])[0] > 1.0
-    custom = get_scorer(lambda d, svgs: [len(s) for s in svgs])
-    assert pick("d", ["a", "abc"], custom)[0] == 1
-    with pytest.raises(ValueError, match="unknown scorer"):
+    first_valid = get_scorer("first_valid")  # the LLM options' default: the project's one scorer protocol
+    assert [first_valid.score("d", svg) for svg in (INVALID, VALID)] == [0.0, 1.0]
+    assert pick("d", [INVALID, VALID, VALID], first_valid) == (1, [0.0, 1.0, 1.0])  # earliest among the best
+    assert get_scorer("svgllm.metric.selection:CompactValid").score("d", VALID) > 1.0
+    custom = get_scorer(lambda d, svg: len(svg))  # a plain function rates one SVG
+    assert pick("d", ["a", "abc", "ab"], custom) == (1, [1.0, 3.0, 2.0])
+    with pytest.raises(ValueError, match="module:attribute"):
         get_scorer("best")
-    with pytest.raises(ValueError, match="scores for"):
-        pick("d", ["a"], lambda d, svgs: [])
+    index, scores = pick("d", ["a", VALID], get_scorer(lambda d, svg: 1 / (len(svg) - 1)))  # "a" raises: NaN
+    assert index == 1 and math.isnan(scores[0])
     with pytest.raises(ValueError, match="no candidates"):
         pick("d", [], first_valid)

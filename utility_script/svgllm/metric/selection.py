@@ -1,13 +1,15 @@
-"""Best-of-N: score candidate SVGs for one description and keep the best.
+"""Best-of-N: score candidate SVGs for one description and keep the best. The project's one scorer protocol.
 
 `Scorer` is anything with `score(description, svg) -> float` (higher is better): the CPU `ProxyScorer`,
-the model-based `MetricScorer`, or a test double. `best_of` pulls candidates lazily, so a generator that
-draws them one at a time stops being asked once the deadline has passed. Light on purpose: no heavy imports.
+the model-based `MetricScorer`, the validity scorers below (the LLM backend's per-batch choice), or a test
+double. `resolve_scorer` is the one way a name or "module:attribute" path becomes a scorer. `best_of` pulls
+candidates lazily, so a generator that draws them one at a time stops being asked once the deadline has passed.
+Light on purpose: no heavy imports.
 """
 from __future__ import annotations
 
-import importlib
 import math
+import pkgutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -25,7 +27,33 @@ class Scorer(Protocol):
 # Scorers `Model` can build from a name alone (no arguments, no weights): name -> "module:attribute".
 # Anything else is given as "module:attribute" (a class or zero-argument factory, an object with `score`, or a
 # plain function `(description, svg) -> float`), or passed to `Model(config, scorer=...)` ready-made.
-SCORERS: dict[str, str] = {"proxy": "svgllm.metric.proxy:ProxyScorer"}
+SCORERS: dict[str, str] = {
+    "proxy": "svgllm.metric.proxy:ProxyScorer",
+    "first_valid": "svgllm.metric.selection:FirstValid",
+    "compact_valid": "svgllm.metric.selection:CompactValid",
+}
+
+
+class FirstValid:
+    """1.0 for an SVG that passes `svgllm.rules.check`, 0.0 otherwise (ties go to the earliest: "first valid")."""
+
+    name = "first_valid"
+
+    def score(self, description: str, svg: str) -> float:
+        from ..rules import check
+
+        return 0.0 if check(svg) else 1.0
+
+
+class CompactValid:
+    """Valid first; among valid SVGs the one with more drawing (more bytes), a cheap proxy for detail."""
+
+    name = "compact_valid"
+
+    def score(self, description: str, svg: str) -> float:
+        from ..rules import check
+
+        return 0.0 if check(svg) else 1.0 + len(svg) / 1e6
 
 
 def check_scorer_spec(spec: object) -> str:
@@ -52,19 +80,18 @@ class _FunctionScorer:
 
 
 def resolve_scorer(spec) -> Scorer:
-    """A `Scorer` from an object with `score`, a registered name or a "module:attribute" path (imported now).
+    """A `Scorer` from an object with `score`, a `(description, svg) -> float` function, a registered name or a
+    "module:attribute" path (imported now, by `pkgutil.resolve_name`).
 
     Raises ValueError for a bad name and ImportError/AttributeError when the path does not resolve.
     """
     if not isinstance(spec, str):
         if callable(getattr(spec, "score", None)):
             return spec
+        if callable(spec) and not isinstance(spec, type):
+            return _FunctionScorer(spec)
         raise ValueError(f"a scorer needs a score(description, svg) method, got {type(spec).__name__}")
-    target = SCORERS.get(check_scorer_spec(spec), spec)
-    module_name, attribute = target.split(":", 1)
-    found = importlib.import_module(module_name)
-    for part in attribute.split("."):
-        found = getattr(found, part)
+    found = pkgutil.resolve_name(SCORERS.get(check_scorer_spec(spec), spec))
     if isinstance(found, type) or (callable(found) and not callable(getattr(found, "score", None))
                                    and _takes_no_arguments(found)):
         found = found()  # a class or a zero-argument factory (e.g. one that loads MetricScorer's weights)
