@@ -3,7 +3,7 @@
 An attached notebook's (here: the utility script's) output appears as `/kaggle/input/<slug>/` or, in the newer
 form, `/kaggle/input/notebooks/<owner>/<slug>/`; a dataset as `/kaggle/input/<slug>/` or
 `/kaggle/input/datasets/<owner>/<slug>/`; a utility script's own file as `/kaggle/usr/lib/<slug>/<file>.py`, with
-that folder on `sys.path`. `broken` layouts leave an input out: `Model()` must then fail naming it.
+that folder on `sys.path`. Broken layouts leave an input (or one wheel) out: `Model()` must then fail naming it.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class Layout:
     package: str | None = None  # the utility script's output folder (holds svgllm/)
     script: str | None = None  # the utility script's own file's folder (on sys.path)
     wheels: str | None = None  # the wheels dataset's folder
+    drop: tuple[str, ...] = ()  # wheels left out of that folder (a dataset built without them)
     expect_error: tuple[str, ...] = ()  # a broken layout: words `Model()`'s error must contain
 
     @property
@@ -35,13 +36,15 @@ class Layout:
 
 
 def layouts(owner: str = "svgllm") -> dict[str, Layout]:
-    """Every layout the dry run emulates, by name: three that must draw, one that must fail loudly."""
+    """Every layout the dry run emulates, by name: three that must draw, two that must fail loudly."""
     return {layout.name: layout for layout in (
         Layout("input", package=f"input/{UTILITY_SLUG}", wheels=f"input/{WHEELS_SLUG}"),
         Layout("nested", package=f"input/notebooks/{owner}/{UTILITY_SLUG}",
                wheels=f"input/datasets/{owner}/{WHEELS_SLUG}"),
         Layout("usr-lib", script=f"usr/lib/{UTILITY_SLUG.replace('-', '_')}", wheels=f"input/{WHEELS_SLUG}"),
         Layout("no-wheels", package=f"input/{UTILITY_SLUG}", expect_error=("cairosvg", WHEELS_SLUG)),
+        Layout("missing-wheel", package=f"input/{UTILITY_SLUG}", wheels=f"input/{WHEELS_SLUG}",
+               drop=("cairosvg-",), expect_error=("pip could not install", "cairosvg")),
     )}
 
 
@@ -59,5 +62,6 @@ def lay_out(layout: Layout, root: Path, script: Path, wheels: Path) -> Path:
         (kaggle / layout.script).mkdir(parents=True)
         shutil.copy2(script, kaggle / layout.script / SCRIPT_NAME)
     if layout.wheels:
-        shutil.copytree(wheels, kaggle / layout.wheels)
+        shutil.copytree(wheels, kaggle / layout.wheels,
+                        ignore=lambda _, names: [name for name in names if name.startswith(layout.drop or "\0")])
     return kaggle

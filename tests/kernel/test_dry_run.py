@@ -36,9 +36,11 @@ def test_layout_draws_real_different_valid_svgs(reports, name):
     assert "/venv/" not in report["svgllm_file"] and "utility_script/svgllm" not in report["svgllm_file"]
 
 
-def test_missing_wheels_fail_at_model_naming_them(reports):
-    error = reports["no-wheels"]["error"]
-    assert error.startswith("Model() raised SetupError") and "svgllm-wheels" in error and "cairosvg" in error
+@pytest.mark.parametrize(("name", "words"), [("no-wheels", ("svgllm-wheels is not attached", "cairosvg")),
+                                             ("missing-wheel", ("pip could not install cairosvg", "cairosvg==2.9.1"))])
+def test_broken_layouts_fail_at_model_naming_what_is_missing(reports, name, words):
+    error = reports[name]["error"]
+    assert error.startswith("Model() raised SetupError") and all(word in error for word in words), error
 
 
 def test_judge_fails_fallbacks_repeats_and_network():

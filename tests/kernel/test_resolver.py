@@ -1,6 +1,8 @@
 """The notebook's resolver against every emulated Kaggle layout, and its loud failures."""
 import json
+import shutil
 import sys
+import time
 
 import pytest
 
@@ -112,3 +114,46 @@ def test_llm_placement_is_passed_only_with_an_llm(exported_core, monkeypatch):
     monkeypatch.setitem(exported_core.CONFIG, "llm_model", "/kaggle/input/some-model")
     config = exported_core.make_config(svgllm)
     assert config.extra["llm"] == {"device": "cuda:0", "dtype": "float16"} and config.backends[0] == "llm"
+
+
+class FakeKagglehub:
+    """Stands in for kagglehub inside a Kaggle session: resolves handles to folders, or fails, or hangs."""
+
+    def __init__(self, folders, hang_s=0.0):
+        self.folders, self.hang_s, self.asked = folders, hang_s, []
+
+    def _resolve(self, handle):
+        self.asked.append(handle)
+        time.sleep(self.hang_s)
+        if handle not in self.folders:
+            raise ValueError(f"{handle} is not attached")
+        return self.folders[handle]
+
+    dataset_download = notebook_output_download = _resolve
+
+
+@pytest.fixture()
+def in_session(core, monkeypatch):
+    monkeypatch.setattr(core, "on_kaggle", lambda: True)
+    return core
+
+
+def test_kagglehub_folder_wins_over_the_search(in_session, tmp_path, script, marker_only, monkeypatch):
+    core = in_session
+    kaggle = lay_out(layouts()["input"], tmp_path, script, marker_only)
+    elsewhere = tmp_path / "mounted-by-kagglehub"
+    shutil.copytree(marker_only, elsewhere)
+    fake = FakeKagglehub({core.WHEELS_DATASET: str(elsewhere)})
+    monkeypatch.setitem(sys.modules, "kagglehub", fake)
+    assert core.find_wheels() == str(elsewhere)
+    assert core.find_package() == str(kaggle / "input" / "svgllm-utility")  # kagglehub failed: the search found it
+    assert fake.asked == [core.WHEELS_DATASET, core.UTILITY_SCRIPT]
+
+
+def test_a_hanging_kagglehub_is_cut_off(in_session, monkeypatch, capsys):
+    core = in_session
+    monkeypatch.setattr(core, "KAGGLEHUB_TIMEOUT_S", 0.2)
+    monkeypatch.setitem(sys.modules, "kagglehub", FakeKagglehub({core.WHEELS_DATASET: "/x"}, hang_s=5))
+    started = time.monotonic()
+    assert core.kagglehub_folder("dataset", core.WHEELS_DATASET) is None
+    assert time.monotonic() - started < 2 and "timed out" in capsys.readouterr().err
