@@ -1,5 +1,6 @@
 """The notebook's resolver against every emulated Kaggle layout, and its loud failures."""
 import json
+import os
 import shutil
 import sys
 import time
@@ -110,10 +111,15 @@ def test_deadline_and_projection_come_from_the_nine_hour_budget(core):
 def test_llm_placement_is_passed_only_with_an_llm(exported_core, monkeypatch):
     import svgllm
 
-    assert "llm" not in exported_core.make_config(svgllm).extra
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "0,1")
+    exported_core.place_on_gpus()
+    assert exported_core.make_config(svgllm).llm.device == "auto"
+    assert os.environ["CUDA_VISIBLE_DEVICES"] == "0,1"  # no LLM: the GPUs are left alone
     monkeypatch.setitem(exported_core.CONFIG, "llm_model", "/kaggle/input/some-model")
     config = exported_core.make_config(svgllm)
-    assert config.extra["llm"] == {"device": "cuda:0", "dtype": "float16"} and config.backends[0] == "llm"
+    assert (config.llm.device, config.llm.dtype, config.backends[0]) == ("cuda", "float16", "llm")
+    exported_core.place_on_gpus()
+    assert os.environ["CUDA_VISIBLE_DEVICES"] == "0"  # one GPU: device_map="auto" cannot split the model
 
 
 class FakeKagglehub:
