@@ -82,8 +82,8 @@ def write_stand_in_images(config, out: Path, count: int, icons_dir: Path) -> Non
     """Fill every diffusion shard's image folder with stand-in pictures, as the GPU stage would."""
     import json
 
-    from dataset_build.build import plan_shards
     from dataset_build.diffusion import image_dir
+    from dataset_build.shards import plan_shards
 
     pictures = stand_in_pictures(count, config.diffusion.image_size, icons_dir)
     for shard in plan_shards(config, sources=("diffusion",)):

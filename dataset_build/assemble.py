@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .config import BuildConfig
+from .shards import arrow_schema, dataset_features, read_shards
 
 SPLITS = ("train", "validation", "test")
 LICENCES = {
@@ -20,19 +21,6 @@ LICENCES = {
     "motif": "emoji artwork: Microsoft Fluent Emoji (MIT) and Twemoji (CC BY 4.0); see motifs_LICENSE.txt",
     "diffusion": "vectorised images from the text-to-image model named in build_config.yaml (its licence applies)",
 }
-
-
-def read_shards(out: Path) -> tuple[list[dict], list[dict]]:
-    """All rows and all shard stats under `out/shards`, in shard-name order."""
-    import pyarrow.parquet as pq
-
-    rows, stats = [], []
-    for path in sorted((out / "shards").glob("*.parquet")):
-        rows.extend(pq.read_table(path).to_pylist())
-        meta = path.with_suffix(".json")
-        if meta.is_file():
-            stats.append(json.loads(meta.read_text(encoding="utf-8")))
-    return rows, stats
 
 
 def dedupe_rows(rows: list[dict]) -> list[dict]:
@@ -123,19 +111,16 @@ def write_parquet(splits: dict[str, list[dict]], out: Path, token_method: str) -
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .build import _schema
-
     for name in SPLITS:
-        table = pa.Table.from_pylist(splits[name], schema=_schema(token_method))
+        table = pa.Table.from_pylist(splits[name], schema=arrow_schema(token_method))
         pq.write_table(table, out / f"{name}.parquet")
 
 
 def to_dataset_dict(splits: dict[str, list[dict]], token_method: str):
     """A `datasets.DatasetDict` with the project schema; the token method is in each split's description."""
-    from datasets import Dataset, DatasetDict, Features, Value
+    from datasets import Dataset, DatasetDict
 
-    features = Features({"description": Value("string"), "svg": Value("string"), "source": Value("string"),
-                         "category": Value("string"), "bytes": Value("int64"), "tokens": Value("int64")})
+    features = dataset_features()
     columns = list(features)
     result = {}
     for name in SPLITS:

@@ -1,4 +1,4 @@
-"""The build: plan shards per source, process them in parallel (resumable), then assemble the dataset.
+"""The build: plan shards per source (`shards`), process them in parallel (resumable), then assemble the dataset.
 
 Layout of an output folder:
 
@@ -16,66 +16,29 @@ A shard is written to a temporary name and renamed, so an interrupted run leaves
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 
+from .assemble import assemble
 from .config import BuildConfig, save_config, to_dict
+from .diffusion import diffusion_shard_candidates
 from .normalize import NormalizeError, normalize_svg
-from .pairs import SEED_OFFSETS, source_pairs
+from .pairs import source_pairs
 from .quality import assess
-from .targets import SOURCES, Candidate, composer_candidates, motif_candidates
+from .shards import Shard, is_done, plan_shards, source_size, write_shard
+from .targets import SOURCES, RawPair, composer_candidates, motif_candidates
 from .tokens import TokenCounter, find_tokenizer_file
 
 
-@dataclass(frozen=True)
-class Shard:
-    """One unit of work: `source` items [start, stop) of that source's ordered candidate list."""
-
-    source: str
-    index: int
-    start: int
-    stop: int
-
-    @property
-    def name(self) -> str:
-        return f"{self.source}-{self.index:05d}"
-
-
-def plan_shards(config: BuildConfig, sources=SOURCES) -> list[Shard]:
-    """The shards of `sources` (a source with a count of 0 has none)."""
-    shards = []
-    for source in sources:
-        total = source_size(config, source)
-        for index, start in enumerate(range(0, total, config.shard_size)):
-            shards.append(Shard(source, index, start, min(total, start + config.shard_size)))
-    return shards
-
-
-def source_size(config: BuildConfig, source: str) -> int:
-    """How many candidates `source` contributes (a motif count of -1 means the whole library)."""
-    if source in SEED_OFFSETS:
-        return len(source_pairs(config, source))
-    count = getattr(config.sources, source)
-    if source == "motif" and count < 0:
-        from svgllm.backends.composer.motifs import load_library
-
-        return len(load_library())
-    return count
-
-
-def candidates_for(config: BuildConfig, shard: Shard, out_dir: Path) -> list[Candidate]:
+def candidates_for(config: BuildConfig, shard: Shard, out_dir: Path) -> list[RawPair]:
     """The raw candidates of one shard; the same shard always gets the same candidates.
 
     Diffusion shards read the images the GPU stage wrote under `out_dir` (see `dataset_build.diffusion`).
     """
     if shard.source == "diffusion":
-        from .diffusion import diffusion_shard_candidates
-
         return diffusion_shard_candidates(config, out_dir, shard)
     if shard.source == "composer":
         return composer_candidates(source_pairs(config, "composer")[shard.start:shard.stop])
@@ -84,7 +47,7 @@ def candidates_for(config: BuildConfig, shard: Shard, out_dir: Path) -> list[Can
     raise ValueError(f"unknown source {shard.source!r}; known: {', '.join(SOURCES)}")
 
 
-def to_row(candidate: Candidate, config: BuildConfig, counter: TokenCounter) -> tuple[dict | None, str]:
+def to_row(candidate: RawPair, config: BuildConfig, counter: TokenCounter) -> tuple[dict | None, str]:
     """Normalise and check one candidate: (row, "") when accepted, (None, reason) when rejected."""
     try:
         svg = normalize_svg(candidate.svg, grid=config.normalize.grid)
@@ -102,31 +65,7 @@ def to_row(candidate: Candidate, config: BuildConfig, counter: TokenCounter) -> 
     return row, ""
 
 
-def write_shard(rows: list[dict], stats: dict, shard_dir: Path, name: str) -> Path:
-    """Write rows (Parquet) and stats (JSON) atomically: the .parquet appears only when both are complete."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    shard_dir.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(rows, schema=_schema(stats.get("token_method", "")))
-    (shard_dir / f"{name}.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
-    scratch = shard_dir / f".{name}.parquet.tmp"
-    pq.write_table(table, scratch)
-    os.replace(scratch, shard_dir / f"{name}.parquet")
-    return shard_dir / f"{name}.parquet"
-
-
-def _schema(token_method: str):
-    import pyarrow as pa
-
-    return pa.schema([
-        pa.field("description", pa.string()), pa.field("svg", pa.string()), pa.field("source", pa.string()),
-        pa.field("category", pa.string()), pa.field("bytes", pa.int64()),
-        pa.field("tokens", pa.int64(), metadata={"method": token_method}),
-    ])
-
-
-def process_candidates(candidates: list[Candidate], config: BuildConfig, shard_dir: Path, name: str) -> dict:
+def process_candidates(candidates: list[RawPair], config: BuildConfig, shard_dir: Path, name: str) -> dict:
     """Normalise, check and write one shard of candidates; returns its stats."""
     started = time.perf_counter()
     counter = TokenCounter(config.tokenizer_file or None, allow_gguf=config.tokenizer_from_gguf)
@@ -147,11 +86,6 @@ def process_shard(config: BuildConfig, shard: Shard, out_dir: Path) -> dict:
     """Build one shard into `out_dir/shards` (a worker-process entry point)."""
     out_dir = Path(out_dir)
     return process_candidates(candidates_for(config, shard, out_dir), config, out_dir / "shards", shard.name)
-
-
-def is_done(shard_dir: Path, name: str) -> bool:
-    """A shard is finished when its Parquet file exists (it is renamed into place last)."""
-    return (shard_dir / f"{name}.parquet").is_file()
 
 
 def run_shards(config: BuildConfig, out_dir: Path, shards: list[Shard], progress: bool = True) -> list[dict]:
@@ -198,8 +132,6 @@ def check_resumable(config: BuildConfig, out: Path) -> None:
 
 def build(config: BuildConfig, out_dir: str | os.PathLike, progress: bool = True) -> dict:
     """The whole CPU build into `out_dir` (resumable); returns the stats also written to stats.json."""
-    from .assemble import assemble
-
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .config import BuildConfig
 from .pairs import source_pairs
-from .targets import Candidate, diffusion_candidates, generate_images, load_pipeline
+from .shards import Shard, plan_shards
+from .targets import RawPair, diffusion_candidates, generate_images, load_pipeline
 
 
 def diffusion_pairs(config: BuildConfig) -> list[tuple[str, str]]:
@@ -41,8 +42,6 @@ def generate_image_shards(config: BuildConfig, out_dir: str | Path, pipe=None, p
     from accelerate import PartialState
     from tqdm.auto import tqdm
 
-    from .build import plan_shards
-
     out = Path(out_dir)
     state = PartialState()
     shards = [s for s in plan_shards(config, sources=("diffusion",)) if not images_done(out, s.name)]
@@ -69,7 +68,7 @@ def generate_image_shards(config: BuildConfig, out_dir: str | Path, pipe=None, p
     return done
 
 
-def diffusion_shard_candidates(config: BuildConfig, out_dir: Path, shard) -> list[Candidate]:
+def diffusion_shard_candidates(config: BuildConfig, out_dir: Path, shard: Shard) -> list[RawPair]:
     """Stage 2 for one shard: vectorise its generated images (RuntimeError when stage 1 has not run)."""
     from PIL import Image
 

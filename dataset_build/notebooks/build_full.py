@@ -107,7 +107,7 @@ def gpu_count() -> int:
     return sum(line.startswith("GPU ") for line in listing.splitlines())
 
 
-from dataset_build.build import plan_shards
+from dataset_build.shards import plan_shards
 
 if plan_shards(config, sources=("diffusion",)):
     processes = gpu_count()

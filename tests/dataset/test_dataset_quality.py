@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataset_build.build import to_row
 from dataset_build.quality import assess
-from dataset_build.targets import Candidate
+from dataset_build.targets import RawPair
 from dataset_build.tokens import TokenCounter
 
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 256 256">'
@@ -28,11 +28,11 @@ def test_to_row_records_bytes_tokens_and_rejection_kinds(make_config, tmp_path, 
     monkeypatch.setenv("SVGLLM_CACHE", str(tmp_path))
     config = make_config()
     counter = TokenCounter(allow_gguf=False)
-    row, reason = to_row(Candidate("a sun in a blue sky", "sky_weather", "composer", SCENE), config, counter)
+    row, reason = to_row(RawPair("a sun in a blue sky", "sky_weather", "composer", SCENE), config, counter)
     assert reason == "" and row["bytes"] == len(row["svg"].encode()) and row["tokens"] == counter.count(row["svg"])
     assert row["source"] == "composer" and row["category"] == "sky_weather"
-    _, reason = to_row(Candidate("nothing", "objects", "composer", "<svg><g/></svg>"), config, counter)
+    _, reason = to_row(RawPair("nothing", "objects", "composer", "<svg><g/></svg>"), config, counter)
     assert reason.startswith("normalize: nothing drawable")
-    _, reason = to_row(Candidate("white", "objects", "composer", HEAD + '<rect width="256" height="256" '
+    _, reason = to_row(RawPair("white", "objects", "composer", HEAD + '<rect width="256" height="256" '
                                  'fill="#fff"/></svg>'), config, counter)
     assert reason == "near-blank render"

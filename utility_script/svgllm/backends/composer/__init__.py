@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ...deadline import Deadline
 from .compose import compose
+from .motifs import load_library
 from .parse import parse
 
-__all__ = ["ComposerBackend", "compose", "parse"]
+__all__ = ["ComposerBackend", "compose", "load_library", "parse"]
 
 # The composer draws into this share of `ModelConfig.budget_bytes`: the rest is headroom for the sanitizer,
 # which may add a little (a background, a viewBox) before the final size check (10,000 -> 9,600 bytes).

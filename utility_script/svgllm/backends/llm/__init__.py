@@ -13,5 +13,6 @@ Submodules: `sources` (where weights come from, GGUF conversion cache), `loading
 torch and transformers are imported on first use; call `LLMBackend.load()` at start-up to pay the load early.
 """
 from .backend import Candidate, GenerationResult, LLMBackend
+from .sources import hf_folder
 
-__all__ = ["LLMBackend", "Candidate", "GenerationResult"]
+__all__ = ["LLMBackend", "Candidate", "GenerationResult", "hf_folder"]
