@@ -1,1 +1,2 @@
-"""The Kaggle submission: notebook, utility-script and wheels builders, metadata, and the local gateway."""
+"""The Kaggle submission: the notebook, the utility-script and wheels builders, metadata, the local gateway, and
+the dry run that emulates Kaggle (input layouts, a clean offline interpreter)."""

@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     for report in reports:
         verdict = "ok" if not report["problems"] else "FAILED: " + "; ".join(report["problems"])
         detail = report.get("summary") or report.get("error", "").splitlines()[0]
-        print(f"{report['layout']:10s} [{report['isolation']}, network off by {report['network_off'] or 'guard'}] "
+        print(f"{report['layout']:13s} [{report['isolation']}, network off by {report['network_off'] or 'guard'}] "
               f"{detail} -> {verdict}")
     print(f"reports and submissions: {args.out}/<layout>/")
     return 1 if any(report["problems"] for report in reports) else 0
