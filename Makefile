@@ -39,7 +39,7 @@ test: setup-test
 	$(BIN)/python -m pytest -q
 
 lint: setup-test
-	$(BIN)/ruff check utility_script tests benchmarks
+	$(BIN)/ruff check utility_script tests benchmarks dataset_build training_notebooks kernel
 
 bench: setup-test
 	$(BIN)/python benchmarks/bench_core.py
