@@ -33,6 +33,7 @@ class ImageOptions:
     step_cache: float = 0.0  # first-block cache threshold (e.g. 0.08) for denoisers that support it; 0 = off
     svg_budget: int = 6_000  # bytes per vectorised candidate (capped by ModelConfig.budget_bytes)
     vectorize_seconds: float = 2.0  # time given to the vectoriser's settings search per image
+    vectorize_workers: int = 4  # images vectorised at once (threads; Kaggle's GPU machines have 4 CPU cores)
     total_hours: float = 9.0  # the competition's limit for the whole test set
     descriptions: int = 500  # test descriptions expected in that time
     time_share: float = 0.85  # part of the limit planned for; the rest absorbs start-up noise and slow items
@@ -45,7 +46,7 @@ class ImageOptions:
             raise ValueError(f"image.dtype must be one of {DTYPES} (no bf16 on T4), got {self.dtype!r}")
         if self.device not in DEVICES:
             raise ValueError(f"image.device must be one of {DEVICES}, got {self.device!r}")
-        for name in ("images", "batch_size", "descriptions"):
+        for name in ("images", "batch_size", "descriptions", "vectorize_workers"):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"image.{name} must be >= 1, got {getattr(self, name)!r}")
         if self.steps is not None and int(self.steps) < 1:
