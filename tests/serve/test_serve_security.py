@@ -118,7 +118,7 @@ def wait_for(condition, timeout_s=10.0):
 
 
 def test_requests_whose_clients_left_free_their_queue_places(fake_model_class, run_in_thread_server):
-    model = fake_model_class(delay_s=3.0)
+    model = fake_model_class(delay_s=5.0)  # long enough to fill and empty the queue while it runs
     url = run_in_thread_server(create_app(model=model, settings=ServeSettings(queue_size=2, timeout_s=60)))
     in_flight = lambda: httpx.get(url + "/health", timeout=5).json()["in_flight"]  # noqa: E731
     first: dict = {}
