@@ -79,3 +79,12 @@ def test_isolation_prefix_mode_sets_only_the_root(tmp_path):
 def test_the_export_is_the_notebook_as_it_is_now(tmp_path, reports):
     fresh = dry_run.export_notebook(tmp_path / "fresh")
     assert {report["executed_sha256"] for report in reports.values()} == {dry_run.sha256(fresh)}
+
+
+def test_prefix_isolation_draws_too(tmp_path):
+    """Where no mount namespace is allowed, the SVGLLM_KAGGLE_ROOT prefix stands in for /kaggle."""
+    isolation = sandbox.detect(allow_namespace=False)
+    assert isolation.mode == "prefix"
+    (report,) = dry_run.run(DESCRIPTIONS, tmp_path / "run", names=["nested"], limit=2, isolation=isolation)
+    assert report["problems"] == [] and report["count"] == 2
+    assert report["svgllm_file"].startswith(str(tmp_path / "run" / "nested" / "kaggle" / "input" / "notebooks"))
