@@ -85,7 +85,14 @@ def base_environment() -> Path:
         if done.returncode:
             raise RuntimeError(f"could not build the Kaggle-like base environment:\n{done.stderr[-2000:]}")
 
-    return build_once(cache_dir() / f"base-py{version}-{digest(version, *requirements)}", build)
+    prefix = f"base-py{version}-"
+    target = cache_dir() / f"{prefix}{digest(version, *requirements)}"
+    if not target.exists():
+        # built from older pins, never used again (a name with a dot after the key is another run's build)
+        for stale in cache_dir().glob(prefix + "*"):
+            if "." not in stale.name[len(prefix):]:
+                shutil.rmtree(stale, ignore_errors=True)
+    return build_once(target, build)
 
 
 def fresh_environment(folder: Path, base: Path) -> Path:
