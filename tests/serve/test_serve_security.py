@@ -85,6 +85,7 @@ def test_docs_are_local_and_script_free_under_a_strict_policy(palette_client):
     assert f"style-src 'sha256-{digest}'" in policy  # the one inline stylesheet is allowed, by its hash
     # the reference tells what the schema tells: the route, its limits and its answers
     assert "/predict" in text and "maxLength 200" in text and "PredictResponse" in text
+    assert "{&quot;description&quot;: &quot;a teal spruce woodland at twilight&quot;}" in text  # the schema's example
     for status in ("422", "503", "504"):
         assert f"<td>{status}</td>" in text
 

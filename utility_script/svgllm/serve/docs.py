@@ -61,8 +61,10 @@ def _schema_table(name: str, schema: dict) -> str:
         f"<tr><td><code>{_e(field)}</code>{' (required)' if field in required else ''}</td>"
         f"<td>{_e(_type_of(spec))}</td><td>{_e(_limits(spec))}</td><td>{_e(spec.get('description', ''))}</td></tr>"
         for field, spec in schema.get("properties", {}).items())
+    examples = "".join(f"<p>Example:</p><pre>{_e(json.dumps(example))}</pre>" for example in schema.get("examples", ()))
     return (f'<section id="schema-{_e(name)}"><h3>{_e(name)}</h3><p>{_e(schema.get("description", ""))}</p>'
-            f"<table><tr><th>field</th><th>type</th><th>limits</th><th>meaning</th></tr>{rows}</table></section>")
+            f"<table><tr><th>field</th><th>type</th><th>limits</th><th>meaning</th></tr>{rows}</table>"
+            f"{examples}</section>")
 
 
 def _operation(path: str, method: str, operation: dict) -> str:
