@@ -91,3 +91,22 @@ def test_tiny_autoencoder_replaces_the_vae_and_step_cache_is_skipped_on_a_unet(i
     assert loaded.features[0] == "tiny_vae"
     assert "step_cache skipped" in loaded.features[1]
     assert check(backend.generate("a red cat", Deadline(60))) == ()
+
+
+def test_model_load_loads_the_pipeline_and_warms_up_through_it(image_options):
+    model = Model(ModelConfig(backends=("image", "composer"), candidates=2, deadline_s=60,
+                              extra={"image": image_options(images=2)}))
+    report = model.load()
+    assert "load image" in [step for step, _ in report.steps]
+    assert report.warm_up is not None and report.warm_up.backend == "image"
+    backend = model.backends[0]
+    assert backend.loaded and backend.plan.seconds_per_image is not None  # the warm-up measured the speed
+    assert "images per description" in str(backend.projection())
+
+
+def test_model_load_names_the_image_backend_when_it_cannot_load(image_options, tmp_path):
+    from svgllm.model import ModelLoadError
+
+    model = Model(ModelConfig(backends=("image", "composer"), extra={"image": image_options(model=str(tmp_path))}))
+    with pytest.raises(ModelLoadError, match="image"):
+        model.load()
