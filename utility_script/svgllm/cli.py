@@ -10,44 +10,42 @@ from pathlib import Path
 PLUGIN_COMMANDS = ("svgllm.metric.cli", "svgllm.serve.cli")
 
 
-def _add_model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", help="JSON file with ModelConfig keys")
-    parser.add_argument("--model", help="LLM: local HF folder, .gguf file or kagglehub handle (puts 'llm' first)")
-    parser.add_argument("--adapter", help="LLM: LoRA adapter folder or kagglehub handle")
-    parser.add_argument("--backends", help="comma-separated backend chain, e.g. composer,palette")
-    parser.add_argument("--deadline", type=float, help="seconds per description (default 60)")
-    parser.add_argument("--candidates", type=int, metavar="N",
-                        help="best-of-N: gather up to N valid drawings across the backends within the deadline and "
-                             "keep the one the scorer rates best (default 1: the first valid drawing)")
-    parser.add_argument("--scorer", help="best-of-N scorer: 'proxy' (CPU, default) or a 'module:attribute' path "
-                                         "to a Scorer class, zero-argument factory or score(description, svg) function")
-
-
-def build_model(args: argparse.Namespace):
-    """A Model from the environment, a config file and command-line overrides (clear errors on bad values)."""
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """`--config FILE` plus one option per `ModelConfig` field with a flag, help text taken from the field."""
+    from . import dataconfig
     from .config import ModelConfig
-    from .model import Model
+
+    parser.add_argument("--config", metavar="FILE", help="JSON file with ModelConfig keys (unknown keys are an error)")
+    dataconfig.add_arguments(parser, ModelConfig)
+
+
+_add_model_options = add_model_options  # the name serve/cli.py imports; the public one is add_model_options
+
+
+def build_model(args: argparse.Namespace, load: bool = False):
+    """A Model from the environment (or `--config`) with command-line overrides; ValueError on bad values.
+
+    `load`: also `Model.load()` it (backends, weights, the finishing worker; no warm-up drawing), so drawing
+    starts with everything in memory and under the hard time limit.
+    """
+    from . import dataconfig
+    from .config import ModelConfig
+    from .model import Model, ModelLoadError
 
     config = ModelConfig.from_file(args.config) if args.config else ModelConfig.from_env()
-    values = config.to_dict()
-    if args.backends:
-        values["backends"] = args.backends
-    if args.deadline is not None:
-        values["deadline_s"] = args.deadline
-    if args.model:
-        values["llm_model"] = args.model
-    if args.adapter:
-        values["llm_adapter"] = args.adapter
-    if args.candidates is not None:
-        values["candidates"] = args.candidates
-    if args.scorer:
-        values["scorer"] = args.scorer
-    return Model(ModelConfig.from_dict(values))
+    values = {**config.to_dict(), **dataconfig.overrides_from_args(args, ModelConfig)}
+    model = Model(ModelConfig.from_dict(values))
+    if load:
+        try:
+            model.load(warm_up=None)
+        except ModelLoadError as error:  # a backend named but not usable: a configuration error for the user
+            raise ValueError(str(error)) from error
+    return model
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
     """Draw one description to a file (or stdout)."""
-    model = build_model(args)
+    model = build_model(args, load=True)
     result = model.predict_with_info(args.description)
     if args.output:
         Path(args.output).write_text(result.svg, encoding="utf-8")
@@ -77,8 +75,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Draw every description of a CSV into a submission CSV; resumes where an interrupted run stopped."""
     from .batch import run_submission
 
-    return run_submission(args.descriptions, args.output, lambda: build_model(args), overwrite=args.overwrite,
-                          quiet=args.quiet, gallery=args.gallery)
+    return run_submission(args.descriptions, args.output, lambda: build_model(args, load=True),
+                          overwrite=args.overwrite, quiet=args.quiet, gallery=args.gallery)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

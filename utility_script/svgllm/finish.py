@@ -51,10 +51,12 @@ class Finisher:
         self._lock = threading.Lock()
 
     def warm_up(self, timeout_s: float | None = None) -> bool:
-        """Boot the worker and finish one tiny SVG in it; True when later calls run isolated.
+        """Finish one tiny SVG here and one in a booted worker; True when later calls run isolated.
 
         Returns False (thread path stays in use) with `isolate=False` or when the worker did not come up.
         """
+        # the thread path serves while a killed worker is replaced: its first use must not pay the imports
+        finish_text(WARM_UP_SVG, self.budget_bytes, self.render_check)
         if not self.isolate:
             return False
         from . import isolation
@@ -77,8 +79,9 @@ class Finisher:
         if self.isolated:
             from .isolation import call_isolated, worker_pid
 
+            before = worker_pid()
             outcome, value = call_isolated(self.target, args, limit)
-            if outcome != "ok" and worker_pid() is None:  # killed or crashed: boot a new one off the clock
+            if outcome == "timeout" or worker_pid() != before:  # killed or crashed: its replacement boots
                 self._rewarm()
         else:
             outcome, value = call_with_timeout(lambda: finish_text(*args), limit, "svgllm-finish")
@@ -90,7 +93,7 @@ class Finisher:
         return Finished(svg, "ok") if not problem else Finished("", "invalid", problem)
 
     def _rewarm(self) -> None:
-        """Switch to the thread path and boot a new worker in the background (once at a time)."""
+        """Use the thread path until a new worker is ready, waiting for it in the background (once at a time)."""
         with self._lock:
             self.isolated = False
             if self._rewarming is not None and self._rewarming.is_alive():

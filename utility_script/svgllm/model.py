@@ -104,13 +104,11 @@ class Model:
                 if not self.scorer.wait(SCORER_LOAD_TIMEOUT_S):
                     raise ModelLoadError(f"scorer {self.scorer.name!r} could not load: {self.scorer.error!r}")
                 steps.append((f"load scorer {self.scorer.name}", time.monotonic() - started))
-            isolated = False
-            if self.config.isolate_finish:
-                started = time.monotonic()
-                isolated = self.finisher.warm_up()
-                if not isolated:
-                    raise ModelLoadError("the finishing worker process (svgllm.isolation) did not start")
-                steps.append(("start finishing worker", time.monotonic() - started))
+            started = time.monotonic()
+            isolated = self.finisher.warm_up()  # imports the sanitizer and renderer here, and in the worker
+            if self.config.isolate_finish and not isolated:
+                raise ModelLoadError("the finishing worker process (svgllm.isolation) did not start")
+            steps.append(("start finishing worker" if isolated else "prepare finishing", time.monotonic() - started))
             report = LoadReport([b.name for b in backends], steps, isolated)
             if warm_up is not None:
                 started = time.monotonic()

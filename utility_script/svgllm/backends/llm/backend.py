@@ -1,7 +1,7 @@
 """`LLMBackend`: a causal LM writes the SVG, constrained to stay valid, N candidates per batch, best one kept.
 
 Configuration: `ModelConfig.llm_model` (HF folder, .gguf file, Kaggle handle or "pypi:gemma3-270m"),
-`ModelConfig.llm_adapter` (optional LoRA adapter) and `ModelConfig.extra["llm"]` (`LLMOptions`). The model is
+`ModelConfig.llm_adapter` (optional LoRA adapter) and `ModelConfig.llm` (`LLMOptions`). The model is
 loaded on first use (or by `load()`), once, under a lock; nothing heavy happens at import or construction.
 """
 from __future__ import annotations
@@ -10,13 +10,15 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ...config import ModelConfig
 from ...deadline import Deadline
 from ...prompt import COMPACT_ATTRIBUTES, COMPACT_ELEMENTS, SVG_HEADER, build_prompt, prompt_has_bos
 from .candidates import get_scorer, pick
 from .finish import complete, trivial_close
-from .options import LLMOptions
+
+if TYPE_CHECKING:  # svgllm.config imports this package (for LLMOptions): no import back at run time
+    from ...config import ModelConfig
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +59,14 @@ class LLMBackend:
     name = "llm"
 
     def __init__(self, config: ModelConfig | None = None):
-        self.config = config if config is not None else ModelConfig.from_env()
+        if config is None:
+            from ...config import ModelConfig
+
+            config = ModelConfig.from_env()
+        self.config = config
         if not self.config.llm_model:
             raise ValueError("the llm backend needs a model: set ModelConfig.llm_model (CLI --model, SVGLLM_MODEL)")
-        self.options = LLMOptions.from_dict(self.config.extra.get("llm", {}))
+        self.options = self.config.llm
         self.scorer = get_scorer(self.options.scorer)
         self.max_bytes = min(self.options.max_bytes or self.config.budget_bytes, self.config.budget_bytes)
         self._lock = threading.Lock()
