@@ -15,8 +15,10 @@ import argparse
 import json
 import os
 import platform
+import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -39,9 +41,25 @@ class StepResult:
     data: dict = field(default_factory=dict)
 
 
-def run_step(name: str, step, ctx: Context) -> StepResult:
-    """Run one step; a Skip or any exception becomes its result instead of stopping the run."""
+class StepTimeout(Exception):
+    """A step ran past its time limit (raised into it by SIGALRM)."""
+
+
+def _alarm(signum, frame):
+    raise StepTimeout("the step ran past its time limit")
+
+
+def run_step(name: str, step, ctx: Context, timeout_s: float = 0.0) -> StepResult:
+    """Run one step; a Skip or any exception becomes its result instead of stopping the run.
+
+    With `timeout_s` > 0 (main thread, Unix) an alarm interrupts a step that runs too long, so one stuck step
+    cannot cost the device time of the others.
+    """
     started = time.monotonic()
+    timed = timeout_s > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
         data = step(ctx)
         return StepResult(name, "ok", round(time.monotonic() - started, 2), data=data)
@@ -51,16 +69,32 @@ def run_step(name: str, step, ctx: Context) -> StepResult:
         tail = traceback.format_exc().strip().splitlines()[-6:]
         return StepResult(name, "failed", round(time.monotonic() - started, 2),
                           f"{type(error).__name__}: {error}"[:400], {"traceback": tail})
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
-def run_steps(steps: dict, ctx: Context, log=print) -> list[StepResult]:
-    """Every step in order, each printed as it ends."""
+def run_steps(steps: dict, ctx: Context, log=print, on_result=None, timeout_s: float = 0.0) -> list[StepResult]:
+    """Every step in order, each printed as it ends; `on_result(results so far)` after each (partial reports)."""
     results = []
     for name, step in steps.items():
-        result = run_step(name, step, ctx)
+        result = run_step(name, step, ctx, timeout_s)
         log(f"[{result.status:>7}] {name} ({result.seconds:.1f} s) {result.why}".rstrip(), flush=True)
         results.append(result)
+        if on_result is not None:
+            on_result(results)
     return results
+
+
+def write_report(out: Path, results: list[StepResult], info: dict, smoke: bool, seconds: float) -> str:
+    """Write gpu_check.json and gpu_check.md (rewritten after every step, so a run cut short keeps its figures)."""
+    report = {"mode": "cpu-smoke" if smoke else "cuda", "seconds": round(seconds, 1), "machine": info,
+              "steps": [asdict(r) for r in results]}
+    (out / "gpu_check.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
+    table = markdown(results, info, smoke)
+    (out / "gpu_check.md").write_text(table, encoding="utf-8")
+    return table
 
 
 def cap_memory(gib: float) -> dict:
@@ -108,8 +142,8 @@ def headline(result: StepResult) -> str:
                 f"({c['valid']} valid, grammar {c['processor_share']:.0%}), free {f['tokens_per_second']} tok/s"
                 + (f", peak {d['peak_allocated_gib']} GiB" if "peak_allocated_gib" in d else ""))
     if "layout" in d:
-        return f"layout {d['layout']}, {d['dtype']}, score {d['score']}" + (f", NF4 {d['nf4_load']}"
-                                                                           if "nf4_load" in d else "")
+        return f"layout {d['layout']}, {d['dtype']}, score {d['score']}" + (
+            f", {d['nf4_linear_layers']} NF4 linear layers" if "nf4_linear_layers" in d else "")
     if "unet_params" in d:
         speeds = ", ".join(f"{k}: {v['images_per_second']} img/s" for k, v in d.items() if k.startswith("steps_"))
         per = d["per_candidate"]
@@ -134,6 +168,7 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--cpu-smoke", action="store_true", help="tiny shapes on the CPU (what CI runs)")
     parser.add_argument("--only", default="", help="comma-separated step-name prefixes to run (default: all)")
     parser.add_argument("--cap-gib", type=float, default=T4_MEMORY_GIB, help="per-process GPU memory cap")
+    parser.add_argument("--step-timeout", type=float, default=150.0, help="seconds per step (0: no limit)")
     return parser.parse_args(argv)
 
 
@@ -153,15 +188,15 @@ def main(argv: list[str] | None = None) -> int:
         info["memory_cap"] = cap_memory(args.cap_gib)
     prefixes = [p.strip() for p in args.only.split(",") if p.strip()]
     steps = {name: step for name, step in STEPS.items() if not prefixes or name.startswith(tuple(prefixes))}
+    started = time.monotonic()
+
+    def save(done: list[StepResult]) -> str:
+        return write_report(args.out, done, info, not cuda, time.monotonic() - started)
+
     with tempfile.TemporaryDirectory(prefix="gpu-check-") as scratch:
         ctx = Context(args.out, Path(scratch), "cuda" if cuda else "cpu", smoke=not cuda)
-        started = time.monotonic()
-        results = run_steps(steps, ctx)
-    report = {"mode": "cpu-smoke" if not cuda else "cuda", "seconds": round(time.monotonic() - started, 1),
-              "machine": info, "steps": [asdict(r) for r in results]}
-    (args.out / "gpu_check.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
-    (args.out / "gpu_check.md").write_text(markdown(results, info, not cuda), encoding="utf-8")
-    print(markdown(results, info, not cuda))
+        results = run_steps(steps, ctx, on_result=save, timeout_s=args.step_timeout)
+    print(save(results))
     return 1 if any(r.status == "failed" for r in results) else 0
 
 

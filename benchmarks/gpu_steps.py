@@ -201,7 +201,7 @@ def metric_paths(ctx: Context) -> dict:
     paligemma.save_pretrained(str(folder))
     processor.save_pretrained(str(folder))
     quantized = PaliGemma.load(str(folder), device, quantize=True)
-    row["nf4_load"] = type(next(quantized.model.parameters())).__name__
+    row["nf4_linear_layers"] = sum(type(m).__name__ == "Linear4bit" for m in quantized.model.modules())
     row.update(cuda_memory())
     del quantized
     torch.cuda.empty_cache()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -26,6 +27,18 @@ def test_runner_reports_each_outcome_and_goes_on(tmp_path):
     assert results[0].why == "RuntimeError: CUDA out of memory" and results[0].data["traceback"]
     assert results[1].why == "skipped: no CUDA"
     assert results[2].data == {"value": 3}
+
+
+def test_a_step_past_its_time_limit_fails_and_the_next_one_runs(tmp_path):
+    def stuck(ctx):
+        time.sleep(5)
+        return {}
+
+    ctx = Context(tmp_path, tmp_path, "cpu", True)
+    results = gpu_check.run_steps({"stuck": stuck, "next": lambda ctx: {"ran": True}}, ctx,
+                                  log=lambda *a, **k: None, timeout_s=0.2)
+    assert results[0].status == "failed" and "time limit" in results[0].why and results[0].seconds < 2
+    assert results[1].status == "ok"
 
 
 @pytest.fixture(scope="module")
