@@ -54,3 +54,20 @@ def test_exit_waits_for_an_overrunning_torch_call(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "palette ['timeout', 'ok']" in done.stdout
     assert "terminate called" not in done.stderr
+
+
+def test_generation_stops_one_step_early_when_steps_are_slow():
+    torch = pytest.importorskip("torch")
+    from svgllm.backends.llm.stopping import StopAtDeadline
+    from svgllm.deadline import Deadline
+
+    now = [0.0]
+    criterion = StopAtDeadline(Deadline(10.0, clock=lambda: now[0]), reserve_s=0.5)
+    ids = torch.zeros((2, 5), dtype=torch.long)
+    answers = []
+    for at in (0.0, 0.1, 0.2, 2.2, 4.2, 6.2, 8.2):  # steps of 0.1 s, then the machine slows to 2 s a step
+        now[0] = at
+        answers.append(criterion(ids, None).tolist()[0])
+    # at 8.2 s, 1.8 s are left: more than the 0.5 s reserve, but the next 2 s step would end past the deadline
+    assert answers == [False] * 6 + [True]
+    assert criterion.step_s == pytest.approx(2.0)

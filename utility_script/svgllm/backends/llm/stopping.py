@@ -65,12 +65,24 @@ class StopBeforeBytes:
 
 
 class StopAtDeadline:
-    """Stop every row once `deadline` (a `svgllm.deadline.Deadline`) has less than `reserve_s` seconds left."""
+    """Stop every row once `deadline` (a `svgllm.deadline.Deadline`) has less than `reserve_s` seconds left
+    plus the time of one more step.
+
+    A decoding step cannot be interrupted, and on a busy machine one can take seconds: stopping only once the
+    reserve is reached would let the next step run past the deadline. The last step's duration (the time
+    between two calls) is the estimate of the next one.
+    """
 
     def __init__(self, deadline, reserve_s: float = 0.0):
         self.deadline = deadline
         self.reserve_s = float(reserve_s)
+        self.step_s = 0.0  # duration of the last decoding step
+        self._last: float | None = None
 
     def __call__(self, input_ids, scores=None, **kwargs):
-        stop = self.deadline.remaining() <= self.reserve_s
+        now = self.deadline.elapsed()
+        if self._last is not None:
+            self.step_s = now - self._last
+        self._last = now
+        stop = self.deadline.remaining() <= self.reserve_s + self.step_s
         return _bools([stop] * input_ids.shape[0], input_ids)
