@@ -209,7 +209,8 @@ def metric_paths(ctx: Context) -> dict:
 
 
 def planner_path(ctx: Context) -> dict:
-    """The planner backend on the device with a tiny random LM, when this tree has one registered."""
+    """The planner backend (grammar-constrained program decoding, then the composer) on the device with a tiny
+    random LM and no adapter, when this tree has one registered."""
     from svgllm.backends import REGISTRY, create_backend
     from svgllm.config import ModelConfig
     from svgllm.deadline import Deadline
@@ -221,10 +222,16 @@ def planner_path(ctx: Context) -> dict:
 
     recipe = load_recipe(RECIPES / "gemma3-270m-t4.yaml")
     folder = random_causal_lm(architecture(recipe, tiny=True), ctx.scratch / "planner-tiny", device="cpu")
-    backend = create_backend("planner", ModelConfig(backends=("planner", "composer"), llm_model=str(folder)))
+    options = {"model": str(folder), "adapter": "", "max_new_tokens": 96 if ctx.cuda else 16, "device": ctx.device}
+    backend = create_backend("planner", ModelConfig(backends=("planner", "composer"), extra={"planner": options}))
+    started = time.monotonic()
+    if callable(getattr(backend, "load", None)):
+        backend.load()
+    loaded_s = time.monotonic() - started
     started = time.monotonic()
     text = backend.generate(DESCRIPTION, Deadline(120))
-    return {"seconds": round(time.monotonic() - started, 3), "chars": len(text), **cuda_memory()}
+    return {"load_s": round(loaded_s, 3), "seconds": round(time.monotonic() - started, 3), "chars": len(text),
+            "max_new_tokens": options["max_new_tokens"], **cuda_memory()}
 
 
 # ------------------------------------------------------------------------------------------- 4. diffusion stage
