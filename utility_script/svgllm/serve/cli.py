@@ -41,7 +41,7 @@ def _count(text: str) -> int:
 
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the `serve` command to an argparse subparsers object; its handler is `args.handler(args) -> int`."""
-    from ..cli import _add_model_options  # the same model options as `svgllm draw` and `svgllm run`
+    from ..cli import add_model_options  # the same model options as `svgllm draw` and `svgllm run`
 
     parser = subparsers.add_parser(
         "serve",
@@ -51,7 +51,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="TCP port (default: 8000)")
-    _add_model_options(parser)
+    add_model_options(parser)
     parser.add_argument("--timeout", type=_positive, metavar="S",
                         help="seconds a request may wait, queue included (default: model deadline + 30)")
     parser.add_argument("--queue", type=_count, metavar="N", help="requests allowed to wait (default: 32)")
