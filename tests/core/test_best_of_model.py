@@ -81,9 +81,7 @@ class Slow:
 
 
 def model_with(*backends, scorer=None, **config):
-    model = Model(ModelConfig(**config), scorer=scorer)
-    model._backends = list(backends)
-    return model
+    return Model(ModelConfig(**config), scorer=scorer, backends=list(backends))
 
 
 def test_one_candidate_is_the_plain_chain():
@@ -198,8 +196,8 @@ def test_a_scorer_that_loads_slowly_is_waited_for_only_until_the_deadline(monkey
 
     module.make = make
     monkeypatch.setitem(sys.modules, module.__name__, module)
-    model = Model(ModelConfig(candidates=2, scorer=f"{module.__name__}:make", deadline_s=1.0))
-    model._backends = [Offering([RED, BLUE])]
+    model = Model(ModelConfig(candidates=2, scorer=f"{module.__name__}:make", deadline_s=1.0),
+                  backends=[Offering([RED, BLUE])])
     started = time.monotonic()
     result = model.predict_with_info("x")
     assert time.monotonic() - started < 1.0

@@ -41,9 +41,7 @@ class Returning:
 
 
 def model_with(*backends, **config):
-    model = Model(ModelConfig(**config))
-    model._backends = list(backends)
-    return model
+    return Model(ModelConfig(**config), backends=list(backends))
 
 
 def test_default_model_draws_valid_svg_with_colours():
