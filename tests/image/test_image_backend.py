@@ -110,3 +110,30 @@ def test_model_load_names_the_image_backend_when_it_cannot_load(image_options, t
     model = Model(ModelConfig(backends=("image", "composer"), extra={"image": image_options(model=str(tmp_path))}))
     with pytest.raises(ModelLoadError, match="image"):
         model.load()
+
+
+def test_a_call_waits_for_the_drawing_in_progress_then_gives_up_in_time(image_options):
+    import threading
+    import time
+
+    backend = backend_for(image_options(images=1, reserve_s=0.1))
+    backend.load()
+    release = threading.Event()
+    original = backend._draw_batch
+
+    def slow_batch(*args):  # the first call draws slowly, as one the chain already gave up on would
+        release.wait(10)
+        return original(*args)
+
+    backend._draw_batch = slow_batch
+    first = threading.Thread(target=backend.candidates, args=("a red cat", Deadline(60), 1))
+    first.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="still being drawn"):
+        backend.candidates("a blue cat", Deadline(1.0), 1)
+    assert time.monotonic() - started < 1.0
+    release.set()
+    first.join(30)
+    backend._draw_batch = original
+    assert check(backend.generate("a blue cat", Deadline(60))) == ()

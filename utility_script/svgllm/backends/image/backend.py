@@ -35,6 +35,7 @@ class ImageBackend:
         self.plan = TimePlan(self.options.total_hours, self.options.descriptions, self.options.time_share,
                              self.options.images)
         self._lock = threading.Lock()
+        self._drawing = threading.Lock()
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
         self._loaded = None
@@ -101,6 +102,17 @@ class ImageBackend:
         self.start_loading()
         self._ready.wait(max(0.0, deadline.remaining() - self.options.reserve_s))
         loaded = self._check_loaded()
+        # One drawing at a time: a call the chain gave up on keeps running in its thread, and a diffusers
+        # pipeline (its scheduler's timesteps) must not serve two calls at once.
+        if not self._drawing.acquire(timeout=max(0.0, deadline.remaining() - self.options.reserve_s)):
+            raise TimeoutError("the previous description's images are still being drawn")
+        try:
+            return self._draw(loaded, description, deadline, n)
+        finally:
+            self._drawing.release()
+
+    def _draw(self, loaded, description: str, deadline: Deadline, n: int) -> list[str]:
+        """`candidates` once the pipeline is loaded and this call holds the drawing lock."""
         opts = self.options
         seconds = min(deadline.remaining() - opts.reserve_s, self.plan.seconds_per_description())
         count = max(1, min(int(n), opts.images, self.plan.images_within(seconds)))
