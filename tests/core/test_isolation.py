@@ -48,7 +48,9 @@ def test_overrun_is_killed_within_the_limit_and_worker_restarts():
     elapsed = time.monotonic() - started
     assert status == "timeout" and "killed" in detail
     assert elapsed < 5, elapsed  # limit plus the kill, with room for a loaded machine
-    assert worker_pid() is None
+    with pytest.raises(ProcessLookupError):  # the overrunning worker is gone, not left running
+        os.kill(pid, 0)
+    assert worker_pid() is None  # restarted lazily, by the next call
     assert call_isolated("operator:add", (1, 1), 60) == ("ok", 2)
     assert worker_pid() not in (None, pid)
 
@@ -111,3 +113,14 @@ def test_warm_up_preloads_modules_in_the_worker():
     status, loaded = call_isolated("sys:modules.__contains__", ("colorsys",), 10)
     assert status == "ok" and loaded is True
     assert isolation.worker_pid() is not None
+
+
+def test_a_background_warm_up_does_not_hold_calls_past_their_limit():
+    shutdown()
+    booting = threading.Thread(target=warm_up)
+    booting.start()
+    started = time.monotonic()
+    status, _ = call_isolated("operator:add", (1, 2), 0.05)
+    assert time.monotonic() - started < 0.5  # a boot takes about a second; the call gave up at its own limit
+    booting.join()
+    assert status in ("timeout", "ok") and call_isolated("operator:add", (1, 2), 10) == ("ok", 3)

@@ -3,7 +3,7 @@ import json
 from importlib import resources
 
 import pytest
-from svgllm.rules import check, is_valid, load_rules, local_name
+from svgllm.rules import check, external_urls, forbidden_text, is_valid, load_rules, local_name
 
 RAW = json.loads(resources.files("svgllm").joinpath("data", "svg_rules.json").read_text())
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
@@ -94,3 +94,22 @@ def test_rules_loaded_from_package_data():
     assert rules.max_bytes == RAW["max_bytes"]
     assert set(rules.elements) == set(RAW["elements"])
     assert rules.allows_attribute("rect", "fill") and not rules.allows_attribute("rect", "r")
+
+
+@pytest.mark.parametrize("value", ["url(#a) url(http://evil/x)", "url(#a)url(file:///etc/passwd)",
+                                   "url(javascript:alert(1))", "URL( 'https://x' )", "url(#a), url(//x)"])
+def test_every_external_url_fails_not_only_the_first(value):
+    assert any("external url" in p for p in check(wrap(f'<rect fill="{value}" filter="url(#f)"/>')))
+
+
+@pytest.mark.parametrize("value", ["url(#a)", "url( '#a' )", "url(#a) red", "none"])
+def test_local_references_pass(value):
+    assert check(wrap(f'<rect fill="{value}" marker-end="{value}"/>')) == ()
+
+
+def test_forbidden_text_scans_the_written_text():
+    assert forbidden_text(wrap('<rect fill="url(#a)"/><use href="#b"/>')) == ""
+    assert "external url" in forbidden_text(wrap('<rect fill="url(#a) url(http://x)"/>'))
+    assert "external href" in forbidden_text(wrap("<use href='y.svg#a'/>"))
+    assert forbidden_text(wrap('<rect stroke="DaTa:x"/>')) == "embedded data"
+    assert external_urls("url(#a) url( 'file:x' )url(#b)") == ["file:x"]

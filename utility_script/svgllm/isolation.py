@@ -7,11 +7,12 @@ a pipe round trip (well under a millisecond, `benchmarks/bench_core.py`), not a 
     outcome, value = call_isolated("svgllm.render:render_problem", (svg, None), timeout_s=2.0)
 
 `outcome` is "ok" (value = the function's return value), "error" (value = repr of what it raised, or why the
-worker died) or "timeout" (value = a detail string). On a timeout the worker is killed; the next call starts a
-new one. The worker is started with the "spawn" method, never "fork": the parent may hold torch or llama.cpp
-threads, and a forked copy of a process with threads can deadlock. A spawned child re-imports the parent's
-`__main__` module by path, as every spawn-based multiprocessing program does, so scripts that use this
-module must keep their top-level work under `if __name__ == "__main__":`.
+worker died) or "timeout" (value = a detail string). On a timeout the worker is killed; the next call (or
+`warm_up`, which a caller with a deadline can run in a background thread) starts a new one. The worker is
+started with the "spawn" method, never "fork": the parent may hold torch or llama.cpp threads, and a forked
+copy of a process with threads can deadlock. A spawned child normally re-runs the parent's `__main__` script;
+this one is started with `__main__` hidden for that instant, so it works the same from a script without a main
+guard, a notebook, `python -c` or a script read from stdin.
 
 Booting a worker (a fresh interpreter importing the target's module) takes a second or so; `warm_up()` does it
 ahead of time. Time spent waiting for a booting worker counts against the call's timeout, but a worker that is
@@ -25,8 +26,10 @@ import atexit
 import importlib
 import multiprocessing
 import pkgutil
+import sys
 import threading
 import time
+import types
 
 BOOT_TIMEOUT_S = 60.0  # how long warm_up() waits for a fresh interpreter to import its modules
 _START_METHOD = "spawn"  # never "fork": see the module docstring
@@ -39,10 +42,14 @@ def import_modules(names: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
-def _serve(connection) -> None:
-    """The worker's loop: say ready, then answer (target, args) requests until the pipe closes."""
+def _serve(connection, preload: tuple[str, ...]) -> None:
+    """The worker's loop: import `preload`, say ready, then answer (target, args) requests until the pipe closes."""
     global _in_worker
     _in_worker = True
+    try:
+        import_modules(preload)
+    except Exception:  # noqa: BLE001 - a failed preload only costs time later; the call will report it
+        pass
     connection.send(("ready", None))
     while True:
         try:
@@ -62,20 +69,36 @@ def _serve(connection) -> None:
 class _Worker:
     """One child process and the parent's end of its pipe."""
 
-    def __init__(self):
+    def __init__(self, preload: tuple[str, ...]):
         context = multiprocessing.get_context(_START_METHOD)
         self.connection, child_end = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child_end,), name="svgllm-isolated",
+        self.process = context.Process(target=_serve, args=(child_end, preload), name="svgllm-isolated",
                                        daemon=True)
-        self.process.start()
+        # The child must not re-run the parent's __main__ (it may start work at import, or not be a file at all):
+        # spawn decides from sys.modules["__main__"], so a bare stand-in is shown while the child is launched.
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            self.process.start()
+        finally:
+            sys.modules["__main__"] = main
         child_end.close()  # only the child holds it now, so its death shows up here as EOF
-        self.ready = False
+        self.ready = False  # set once the child has said so (see wait_ready)
+        self.ready_lock = threading.Lock()  # one reader of the "ready" message at a time
 
     def wait_ready(self, timeout_s: float) -> bool:
         """True once the child has finished booting; waits at most `timeout_s`."""
-        if not self.ready and self.connection.poll(max(0.0, timeout_s)):
-            message = self.connection.recv()
-            self.ready = message[0] == "ready"
+        started = time.monotonic()
+        if self.ready or not self.ready_lock.acquire(timeout=max(0.0, timeout_s)):
+            return self.ready
+        try:
+            left = timeout_s - (time.monotonic() - started)
+            if not self.ready and self.connection.poll(max(0.0, left)):
+                self.ready = self.connection.recv()[0] == "ready"
+        except (EOFError, OSError):  # it died while booting; the caller discards it
+            self.process.join(timeout=1.0)
+        finally:
+            self.ready_lock.release()
         return self.ready
 
     def kill(self) -> None:
@@ -88,6 +111,7 @@ class _Worker:
 
 _lock = threading.Lock()
 _worker: _Worker | None = None
+_preload: tuple[str, ...] = ()  # modules every new worker imports before it says it is ready (see warm_up)
 
 
 def _current_worker() -> _Worker:
@@ -97,12 +121,12 @@ def _current_worker() -> _Worker:
         _worker.kill()
         _worker = None
     if _worker is None:
-        _worker = _Worker()
+        _worker = _Worker(_preload)
     return _worker
 
 
 def _discard_worker() -> None:
-    """Kill the current worker (called with `_lock` held); the next call starts a fresh one."""
+    """Kill the current worker (called with `_lock` held); the next call or `warm_up` starts a fresh one."""
     global _worker
     if _worker is not None:
         _worker.kill()
@@ -130,6 +154,11 @@ def call_isolated(target: str, args: tuple, timeout_s: float) -> tuple[str, obje
     try:
         worker = _current_worker()
         if not worker.wait_ready(remaining()):
+            if not worker.process.is_alive():
+                worker.process.join(timeout=1.0)
+                code = worker.process.exitcode
+                _discard_worker()
+                return "error", f"worker died while starting (exit code {code})"
             return "timeout", f"worker still starting after {timeout_s:g} s"
         try:
             worker.connection.send((target, args))
@@ -153,13 +182,17 @@ def call_isolated(target: str, args: tuple, timeout_s: float) -> tuple[str, obje
 def warm_up(preload: tuple[str, ...] = (), timeout_s: float = BOOT_TIMEOUT_S) -> bool:
     """Start the worker now (importing `preload` modules in it) and wait until it is ready; True when it is.
 
-    Starting is otherwise done by the first `call_isolated`; warming up moves that second off the clock.
+    Starting is otherwise done by the first `call_isolated`; warming up moves that second off the clock. The
+    modules are remembered: a worker restarted after a timeout imports them again while it boots.
     """
+    global _preload
     if _in_worker:
         return True
     with _lock:
-        if not _current_worker().wait_ready(timeout_s):
-            return False
+        _preload = tuple(dict.fromkeys(_preload + tuple(preload)))
+        worker = _current_worker()
+    if not worker.wait_ready(timeout_s):  # without the call lock: calls meanwhile wait only for their own limit
+        return False
     return not preload or call_isolated(f"{__name__}:import_modules", (tuple(preload),), timeout_s)[0] == "ok"
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import io
 
 METRIC_SIZE = 384
+# Wall-clock limit of one render check. Sanitised SVGs render in well under a second (their work is bounded,
+# `sanitize.render_cost`); only text that bypassed the sanitiser can come near this.
+RENDER_TIMEOUT_S = 5.0
 
 
 def render(svg: str, size: int = METRIC_SIZE):
@@ -21,8 +24,30 @@ def render(svg: str, size: int = METRIC_SIZE):
     return Image.open(io.BytesIO(png)).convert("RGB").resize((size, size))
 
 
-def render_problem(svg: str) -> str:
-    """Return "" when `svg` renders, otherwise why it does not (never raises)."""
+def warm_up_renderer(timeout_s: float = 60.0) -> bool:
+    """Start the render worker and import cairo in it now, so the first bounded render check is not slowed by
+    the start (a second or so); True when the worker is ready."""
+    from .isolation import warm_up
+
+    return warm_up(("cairosvg", "PIL.Image", __name__), timeout_s)
+
+
+def render_problem(svg: str, timeout_s: float | None = RENDER_TIMEOUT_S) -> str:
+    """Return "" when `svg` renders, otherwise why it does not (never raises).
+
+    With a `timeout_s` (the default, `RENDER_TIMEOUT_S`) the render runs in the killable worker process of
+    `svgllm.isolation` and an overrun is reported as "render timed out after X s"; `timeout_s=None` renders
+    in this process, unbounded (what the worker itself does).
+    """
+    if timeout_s is not None:
+        from .isolation import call_isolated
+
+        outcome, value = call_isolated(f"{__name__}:render_problem", (svg, None), timeout_s)
+        if outcome == "ok":
+            return value
+        if outcome == "timeout":
+            return f"render timed out after {timeout_s:g} s"
+        return f"render failed in the worker: {value}"
     try:
         image = render(svg)
     except Exception as error:  # cairosvg/cairo/PIL raise many unrelated types; any of them fails scoring

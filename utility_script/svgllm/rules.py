@@ -3,16 +3,22 @@
 Semantics follow `svg_rules.json` (shipped in `svgllm/data/`): an SVG is valid when it is a str of at most
 `max_bytes` UTF-8 bytes that parses as XML with DTDs, entities and external references forbidden, and every
 element and attribute (local names, namespaces stripped) is allowlisted, with no `data:` / `;base64` values and
-only same-document (`#...`) hrefs. `check` never raises: a parse failure is one more violation.
+only same-document (`#...`) hrefs. This project also refuses any `url(...)` that does not point at a local `#id`
+(the rules' own "no external references", which cairosvg would otherwise fetch). `check` never raises: a parse
+failure is one more violation.
 """
 from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 _RULES_FILE = "svg_rules.json"
+# Every `url(...)` in a value, with what it points at (the renderer would follow each one, not only the first).
+_URL = re.compile(r"url\s*\(([^)]*)\)?", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,29 @@ def local_name(name: str) -> str:
     if name.startswith("{"):
         name = name.split("}", 1)[1]
     return name.rsplit(":", 1)[-1]
+
+
+def external_urls(value: str) -> list[str]:
+    """The targets of every `url(...)` in `value` that is not a same-document `#id` reference."""
+    targets = (match.group(1).strip().strip("'\"").strip() for match in _URL.finditer(value))
+    return [target for target in targets if not target.startswith("#")]
+
+
+def forbidden_text(svg: str) -> str:
+    """A quick scan of serialised SVG text for forbidden content (embedded data, external references).
+
+    Returns the first problem found, or "" — a cheap backstop for writers that build the text themselves; it
+    may flag text outside attributes too, which only makes it stricter than `check`.
+    """
+    lowered = svg.lower()
+    if "data:" in lowered or ";base64" in lowered:
+        return "embedded data"
+    if "url" in lowered and external_urls(svg):
+        return f"external url({external_urls(svg)[0][:40]!r})"
+    for match in _HREF.finditer(svg):
+        if not match.group(2).startswith("#"):
+            return f"external href {match.group(2)[:40]!r}"
+    return ""
 
 
 def _parse(svg: str):
@@ -96,6 +125,8 @@ def check(svg: object, rules: Rules | None = None) -> tuple[str, ...]:
                 problems.append(f"embedded data in <{tag} {name}>")
             if name == "href" and not value.startswith("#"):
                 problems.append(f"external href in <{tag}>: {value[:40]!r}")
+            if "url" in lowered and external_urls(value):
+                problems.append(f"external url(...) in <{tag} {name}>: {external_urls(value)[0][:40]!r}")
     return tuple(problems)
 
 

@@ -2,13 +2,16 @@
 
 An ordered list of small named passes. Text passes run on the raw string (find the SVG, drop noise, mend a
 truncated tag); the document is then read by a forgiving parser and tree passes run in order (root, styles,
-allowlist, values, references, background); finally the tree is fitted to the byte budget and written.
+allowlist, values, references, background); finally the tree is fitted to the byte budget, its render work
+is bounded (`render_cost`), and it is written.
 Each pass is importable and tested on its own.
 """
 from __future__ import annotations
 
+from ..rules import forbidden_text
 from .budget import fit_budget
 from .content import clean_values, ensure_background, resolve_references
+from .render_cost import bound_render_cost
 from .render_guard import ensure_renderable
 from .structure import (
     inline_styles,
@@ -43,10 +46,16 @@ def sanitize(text: object, budget: int = 10_000, verify_render: bool = True) -> 
     doc = parse(text)
     for tree_pass in TREE_PASSES:
         doc = tree_pass(doc)
-    doc = fit_budget(doc, budget)
+    doc = bound_render_cost(fit_budget(doc, budget))
     if verify_render:
         doc = ensure_renderable(doc, serialize)
-    return serialize(doc)
+    svg = serialize(doc)
+    if forbidden_text(svg):  # a backstop on the text that ships: the passes above are meant to make this unreachable
+        root = doc.children[0]
+        root.children = [child for child in root.children[:1] if not forbidden_text(serialize(child))]
+        root.attrs = {name: value for name, value in root.attrs.items() if not forbidden_text(value)}
+        svg = serialize(doc)
+    return svg
 
 
 def run_tree_pass(tree_pass, svg: str) -> str:

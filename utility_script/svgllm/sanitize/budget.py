@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from . import values as v
-from .content import FRACTIONS, LENGTHS, NON_NEGATIVE_LENGTHS, TRANSFORMS, decimals_for
+from .content import FRACTIONS, LENGTHS, NON_NEGATIVE_LENGTHS, TRANSFORMS, decimals_for, magnified_decimals
 from .structure import url_target
 from .tree import Node, serialize
 
@@ -39,14 +39,19 @@ def drop_unused_ids(doc: Node) -> Node:
 
 
 def round_all(doc: Node, decimals: int) -> Node:
-    """Round every numeric attribute to `decimals` (paths and point lists included)."""
+    """Round every numeric attribute to `decimals` (paths and point lists included), plus the extra decimals
+    that lengths inside magnifying transforms need (`magnified_decimals`)."""
     root = doc.children[0]
-    for node in doc.iter():
+    stack: list[tuple[Node, float]] = [(root, 1.0)]
+    while stack:
+        node, scale = stack.pop()
+        extra, scale = magnified_decimals(node, scale)
+        stack.extend((child, scale) for child in node.children)
         for name, value in node.attrs.items():
             if node is root and name in ("viewBox", "width", "height"):
                 continue
             if name in _NUMERIC and name not in TRANSFORMS:
-                node.attrs[name] = v.round_numbers(value, decimals)
+                node.attrs[name] = v.round_numbers(value, decimals + extra)
             elif name in FRACTIONS:
                 node.attrs[name] = v.round_numbers(value, min(decimals + 2, 3))
     return doc

@@ -1,6 +1,7 @@
 """Tree passes on attribute values and references: numbers, paths, colours, links, background."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -28,6 +29,8 @@ _REFERENCE_TYPES = {
     "marker-start": ("marker",), "marker-mid": ("marker",), "marker-end": ("marker",),
     "clip-path": (), "mask": (),  # their targets are never allowed, so these references always go
 }
+# Attributes whose only meaningful values are a local reference or "none": anything else is dropped.
+_REFERENCE_ONLY = frozenset(_REFERENCE_TYPES) - COLORS
 _HREF_TYPES = {
     "use": None,  # any element but see _use_target_ok
     "linearGradient": ("linearGradient", "radialGradient"),
@@ -50,9 +53,13 @@ def _clean_value(name: str, value: str, decimals: int) -> str | None:
     if name in FRACTIONS:
         return v.clean_fraction(value)
     if name in COLORS:
-        if url_target(value):
-            return value
+        target = url_target(value)
+        if target:  # a reference with an optional colour to fall back to; any other tail goes
+            fallback = target[1] if target[1] and _COLOR.match(target[1]) else ""
+            return f"url(#{target[0]}) {fallback}".rstrip()
         return value if _COLOR.match(value) and "nan" not in value.lower() and "inf" not in value.lower() else None
+    if name in _REFERENCE_ONLY:
+        return value if value == "none" or url_target(value) else None
     if name == "d":
         return v.clean_path(value, decimals)
     if name == "points":
@@ -72,19 +79,37 @@ def _clean_value(name: str, value: str, decimals: int) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _magnification(transform: str) -> float:
+    """How much a transform attribute magnifies (1 when malformed or singular); cached: drawings repeat them."""
+    functions = v.parse_transform(transform)
+    return (v.transform_scale(functions) or 1.0) if functions else 1.0
+
+
+def magnified_decimals(node: Node, scale: float) -> tuple[int, float]:
+    """(extra decimals, new scale) for the content of `node` drawn at `scale`: inside `scale(1000)` a length
+    of 0.004 is 4 pixels, so lengths there keep three more decimals (at most six more)."""
+    if "transform" in node.attrs:
+        scale *= _magnification(node.attrs["transform"])
+    return (min(6, math.ceil(math.log10(scale))) if scale > 1 else 0), scale
+
+
 def clean_values(doc: Node) -> Node:
     """Validate and round every value; drop malformed attributes, and elements left without their geometry
-    or collapsed by a singular transform (cairo refuses non-invertible matrices)."""
+    or collapsed by a singular transform (cairo refuses non-invertible matrices). Lengths inside magnifying
+    transforms keep more decimals (`magnified_decimals`)."""
     decimals = decimals_for(doc)
     root = doc.children[0]
-    stack = [doc]
+    stack: list[tuple[Node, float]] = [(doc, 1.0)]
     while stack:
-        node = stack.pop()
+        node, scale = stack.pop()
         kept_children = []
         for child in node.children:
-            if _clean_element(child, decimals, is_root=child is root):
+            # the element's own lengths are drawn through its own transform too
+            extra, child_scale = magnified_decimals(child, scale)
+            if _clean_element(child, decimals + extra, is_root=child is root):
                 kept_children.append(child)
-                stack.append(child)
+                stack.append((child, child_scale))
         node.children = kept_children
     return doc
 

@@ -33,13 +33,19 @@ DEGRADATIONS = (_drop_references, _drop_transforms_and_defs, _background_only)
 
 
 def ensure_renderable(doc: Node, serialize) -> Node:
-    """Return `doc` if it renders, otherwise the first degradation of it that does."""
+    """Return `doc` if it renders, otherwise the first degradation of it that does.
+
+    Renders in this process, without the worker's time limit: the tree has already been through
+    `render_cost.bound_render_cost`, so the render is quick, and a caller that wants a hard wall-clock limit
+    on the whole of `sanitize` runs it in the worker (as `svgllm.finish` does). Going to the worker from here
+    would make a sanitize in a thread wait for a worker that is still booting.
+    """
     from ..render import render_problem
 
-    if not render_problem(serialize(doc)):
+    if not render_problem(serialize(doc), timeout_s=None):
         return doc
     for degrade in DEGRADATIONS:
         doc = degrade(doc)
-        if not render_problem(serialize(doc)):
+        if not render_problem(serialize(doc), timeout_s=None):
             return doc
     return doc

@@ -11,6 +11,7 @@ from .tree import SVG_NAMESPACE, Node
 UNWRAP = frozenset({"a", "switch", "html", "body", "div", "span", "p", "main", "section", "figure", "center",
                     "article", "picture"})
 _URL_VALUE = re.compile(r"^\s*url\(\s*['\"]?#([\w.:-]+)['\"]?\s*\)\s*(.*)$", re.IGNORECASE)
+_URL_OPEN = re.compile(r"url\s*\(", re.IGNORECASE)
 _ROOT_SIZE = "384"
 
 
@@ -69,14 +70,20 @@ def remove_forbidden_elements(doc: Node) -> Node:
     return doc
 
 
-def _value_is_safe(name: str, value: str) -> bool:
+def value_is_safe(name: str, value: str) -> bool:
+    """True when `value` embeds no data and refers to nothing outside the document.
+
+    A `url(...)` must be the value's only one and point at a local `#id` (`url(#a) url(http://x)` and
+    `url(#a)url(file:...)` are refused whole); backslashes (CSS escapes that could spell `url` or `data`) too.
+    """
     lowered = value.lower()
-    if "data:" in lowered or ";base64" in lowered:
+    if "data:" in lowered or ";base64" in lowered or "\\" in value:
         return False
     if name == "href":
         return value.startswith("#")
-    if "url(" in lowered:
-        return bool(_URL_VALUE.match(value))  # only same-document references, never fetched resources
+    urls = len(_URL_OPEN.findall(value))
+    if urls:
+        return urls == 1 and bool(_URL_VALUE.match(value))  # only same-document references, never fetched
     return True
 
 
@@ -95,8 +102,10 @@ def remove_forbidden_attributes(doc: Node) -> Node:
             if name in kept or not rules.allows_attribute(node.tag, name):
                 continue
             value = value.strip()
-            if _value_is_safe(name, value):
+            if value_is_safe(name, value):
                 kept[name] = value
+            elif name != "href" and (local := url_target(value)) and value_is_safe(name, f"url(#{local[0]})"):
+                kept[name] = f"url(#{local[0]})"  # `url(#a) url(http://x)`: the local reference alone survives
         node.attrs = kept
     return doc
 

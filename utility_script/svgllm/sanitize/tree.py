@@ -14,8 +14,13 @@ from html.parser import HTMLParser
 from ..rules import load_rules
 
 MAX_DEPTH = 48  # deeper elements are dropped: real drawings nest a few levels, hostile input thousands
-MAX_ELEMENTS = 20_000  # a 10 kB SVG holds far fewer; bounds the work on hostile input
+MAX_ELEMENTS = 10_000  # a 10 kB SVG holds far fewer; bounds the work on hostile input
+_FEED_CHUNK = 262_144  # characters fed to the tokenizer at a time, so reading stops soon after MAX_ELEMENTS
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+# Characters XML 1.0 forbids anywhere in a document (a parser rejects the whole SVG for one of them). They are
+# removed as the text is read, so every later check sees exactly the characters that will be written out
+# (`da\x00ta:` must be caught as `data:`).
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # camelCase SVG names that are not in the allowlist but must be recognised to be removed (or unwrapped) cleanly.
 _OTHER_CAMEL_NAMES = (
@@ -85,7 +90,7 @@ class _TreeBuilder(HTMLParser):
         for raw_name, value in attrs:
             name = canonical(raw_name) if raw_name else ""
             if name and name not in clean:  # first occurrence wins, like an XML parser would insist on
-                clean[name] = "" if value is None else value
+                clean[name] = "" if value is None else XML_INVALID.sub("", value)
         node = Node(canonical(tag), clean)
         self.stack[-1].children.append(node)
         return node
@@ -117,22 +122,21 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data):
         if not self.skipped_depth and self.stack[-1].tag == "style":
-            self.stack[-1].text += data
+            self.stack[-1].text += XML_INVALID.sub("", data)
 
 
 def parse(text: str) -> Node:
     """Parse `text` into a synthetic `#document` node; never raises."""
     builder = _TreeBuilder()
     try:
-        builder.feed(text)
+        for start in range(0, len(text), _FEED_CHUNK):
+            if builder.count >= MAX_ELEMENTS:  # the rest would be tokenised only to be ignored
+                break
+            builder.feed(text[start : start + _FEED_CHUNK])
         builder.close()
     except Exception:  # noqa: BLE001 - the tokenizer's rare complaints only cost the rest of the input
         pass
     return builder.root
-
-
-# Characters XML 1.0 forbids anywhere in a document (a parser rejects the whole SVG for one of them).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 _NEEDS_ESCAPE = re.compile("[&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -141,7 +145,7 @@ _NEEDS_ESCAPE = re.compile("[&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\
 def _escape(value: str) -> str:
     if not _NEEDS_ESCAPE.search(value):  # the common case: nothing to change
         return value
-    value = _XML_INVALID.sub("", value)
+    value = XML_INVALID.sub("", value)
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", " ").replace("\r", " ").replace("\t", " "))
 

@@ -228,9 +228,22 @@ def transform_determinant(functions: list[tuple[str, list[float]]]) -> float:
     return determinant
 
 
+def transform_scale(functions: list[tuple[str, list[float]]]) -> float:
+    """How much a transform list magnifies lengths on average (square root of the determinant's size)."""
+    return math.sqrt(abs(transform_determinant(functions)))
+
+
+def fmt_significant(value: float, decimals: int, digits: int = 3) -> str:
+    """`fmt` with at least `digits` significant digits for small numbers: `scale(0.0004)` must not become 0."""
+    if value and abs(value) < 1:
+        decimals = max(decimals, min(12, digits - 1 - math.floor(math.log10(abs(value)))))
+    return fmt(value, decimals)
+
+
 def format_transform(functions: list[tuple[str, list[float]]], decimals: int) -> str:
-    """Write a parsed transform list back compactly."""
-    return " ".join(f"{name}({' '.join(fmt(a, max(decimals, 3)) for a in args)})" for name, args in functions)
+    """Write a parsed transform list back compactly, keeping small factors' significant digits."""
+    return " ".join(f"{name}({' '.join(fmt_significant(a, max(decimals, 3)) for a in args)})"
+                    for name, args in functions)
 
 
 _BARE_FRACTION = re.compile(r"(?<![\d.])\.\d+")
