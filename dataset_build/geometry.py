@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 import re
 
+from svgllm.values import NUMBER, PATH_ARITY
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)")
-_PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
-_ARGS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
+_ARGS = {command.upper(): count for command, count in PATH_ARITY.items()}
 
 
 class GeometryError(ValueError):
@@ -38,7 +38,7 @@ def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 def numbers(text: str) -> list[float]:
     """Every number in `text` in order (commas, spaces and signs separate them)."""
-    return [float(value) for value in _NUMBER.findall(text or "")]
+    return [float(value) for value in NUMBER.findall(text or "")]
 
 
 def parse_transform(text: str | None) -> Matrix:
@@ -217,7 +217,7 @@ def _path_tokens(d: str) -> list:
             position += 1
             arg_index += 1
             continue
-        match = _NUMBER.match(text, position)
+        match = NUMBER.match(text, position)
         if not match:
             raise GeometryError(f"unreadable path data near {text[position:position + 20]!r}")
         tokens.append(float(match.group(0)))

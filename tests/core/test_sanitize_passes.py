@@ -168,7 +168,7 @@ def test_whole_pipeline_keeps_the_drawing():
 def test_fast_path_parser_agrees_with_the_careful_one():
     import random
 
-    from svgllm.sanitize.values import _parse_simple_path, parse_path
+    from svgllm.values import _parse_simple_path, parse_path
 
     rng = random.Random(7)
     for _ in range(2000):

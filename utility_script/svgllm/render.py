@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 
-METRIC_SIZE = 384
+from .values import CANVAS_SIZE
+
+METRIC_SIZE = CANVAS_SIZE  # the metric's render size, named for what the adapter does with it
 # Wall-clock limit of one render check. Sanitised SVGs render in well under a second (their work is bounded,
 # `sanitize.render_cost`); only text that bypassed the sanitiser can come near this.
 RENDER_TIMEOUT_S = 5.0

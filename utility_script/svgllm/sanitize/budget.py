@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from . import values as v
+from .. import values as v
 from .content import FRACTIONS, LENGTHS, NON_NEGATIVE_LENGTHS, TRANSFORMS, decimals_for, magnified_decimals
 from .structure import url_target
 from .tree import Node, serialize

@@ -5,17 +5,16 @@ import functools
 import math
 import re
 
-from . import values as v
+from .. import values as v
 from .structure import root_view_box, url_target
 from .tree import Node
 
-NON_NEGATIVE_LENGTHS = frozenset({"width", "height", "r", "rx", "ry", "fr", "stroke-width", "markerWidth",
-                                  "markerHeight", "stroke-miterlimit"})
-LENGTHS = frozenset({"x", "y", "cx", "cy", "x1", "x2", "y1", "y2", "fx", "fy", "dx", "dy", "refX", "refY",
-                     "stroke-dashoffset"})
-FRACTIONS = frozenset({"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "flood-opacity", "offset"})
-COLORS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"})
-TRANSFORMS = frozenset({"transform", "gradientTransform", "patternTransform"})
+# Which cleaner each attribute gets follows its kind in the one table (`svgllm.values.ATTRIBUTE_KINDS`).
+NON_NEGATIVE_LENGTHS = v.attributes_of_kind("length", "positive")
+LENGTHS = v.attributes_of_kind("coordinate", "number")
+FRACTIONS = v.attributes_of_kind("opacity", "offset")
+COLORS = v.attributes_of_kind("paint", "colour")
+TRANSFORMS = v.attributes_of_kind("transform")
 # Elements that draw nothing without their geometry: dropped when it is malformed.
 _NEEDS = {"path": "d", "polygon": "points", "polyline": "points"}
 _COLOR = re.compile(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from . import values as v
+from .. import values as v
 from .structure import url_target
 from .tree import Node
 
@@ -49,26 +49,6 @@ def _polyline_length(points: list[float]) -> float:
                for i in range(0, len(points) - 3, 2))
 
 
-def _path_points(data: str) -> list[float]:
-    """Absolute end points of the path's segments (control points ignored: enough for counts and lengths)."""
-    points: list[float] = []
-    x = y = start_x = start_y = 0.0
-    for command, args in v.parse_path(data):
-        kind, relative = command.lower(), command.islower()
-        if kind == "z":
-            x, y = start_x, start_y
-        elif kind == "h":
-            x = x + args[0] if relative else args[0]
-        elif kind == "v":
-            y = y + args[0] if relative else args[0]
-        elif args:
-            x, y = (x + args[-2], y + args[-1]) if relative else (args[-2], args[-1])
-        if kind == "m":
-            start_x, start_y = x, y
-        points += [x, y]
-    return points
-
-
 class _Geometry:
     """Vertex counts and outline lengths of shapes, cached per element (a shape is visited once per context)."""
 
@@ -86,8 +66,9 @@ class _Geometry:
     def _measure(node: Node) -> tuple[int, float]:
         tag = node.tag
         if tag == "path":
-            points = _path_points(node.attrs.get("d", ""))
-            return len(points) // 2, _polyline_length(points)
+            subpaths = v.subpath_vertices(v.parse_path(node.attrs.get("d", "")))
+            flat = [[coordinate for point in subpath for coordinate in point] for subpath in subpaths]
+            return sum(map(len, subpaths)), sum(map(_polyline_length, flat))
         if tag in ("polygon", "polyline"):
             points = v.numbers_in(node.attrs.get("points", "").replace(",", " ")) or []
             closing = points[:2] if tag == "polygon" else []

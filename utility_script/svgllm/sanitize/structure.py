@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..rules import load_rules
+from ..values import CANVAS_SIZE
 from .css import cascade, parse_declarations, parse_stylesheet
 from .tree import SVG_NAMESPACE, Node
 
@@ -12,7 +13,7 @@ UNWRAP = frozenset({"a", "switch", "html", "body", "div", "span", "p", "main", "
                     "article", "picture"})
 _URL_VALUE = re.compile(r"^\s*url\(\s*['\"]?#([\w.:-]+)['\"]?\s*\)\s*(.*)$", re.IGNORECASE)
 _URL_OPEN = re.compile(r"url\s*\(", re.IGNORECASE)
-_ROOT_SIZE = "384"
+_ROOT_SIZE = str(CANVAS_SIZE)
 
 
 def select_root(doc: Node) -> Node:
@@ -111,7 +112,7 @@ def remove_forbidden_attributes(doc: Node) -> Node:
 
 
 def _view_box(attrs: dict[str, str]) -> tuple[float, float, float, float] | None:
-    from .values import numbers_in, parse_number
+    from ..values import numbers_in, parse_number
 
     values = numbers_in(attrs.get("viewBox", ""))
     if values and len(values) == 4 and values[2] > 0 and values[3] > 0:
@@ -129,10 +130,10 @@ def normalize_root(doc: Node) -> Node:
     The metric stretches any render to 384x384, so a non-square viewBox is stretched the same way here
     (`preserveAspectRatio="none"`) instead of leaving unpainted (black) margins.
     """
-    from .values import fmt
+    from ..values import fmt
 
     root = doc.children[0]
-    box = _view_box(root.attrs) or (0.0, 0.0, 384.0, 384.0)
+    box = _view_box(root.attrs) or (0.0, 0.0, float(CANVAS_SIZE), float(CANVAS_SIZE))
     attrs = {"xmlns": SVG_NAMESPACE, "width": _ROOT_SIZE, "height": _ROOT_SIZE,
              "viewBox": " ".join(fmt(v, 3) for v in box)}
     if abs(box[2] - box[3]) > 1e-6 * max(box[2], box[3]):
@@ -146,7 +147,7 @@ def normalize_root(doc: Node) -> Node:
 
 def root_view_box(doc: Node) -> tuple[float, float, float, float]:
     """The viewBox of a normalised root."""
-    return _view_box(doc.children[0].attrs) or (0.0, 0.0, 384.0, 384.0)
+    return _view_box(doc.children[0].attrs) or (0.0, 0.0, float(CANVAS_SIZE), float(CANVAS_SIZE))
 
 
 def url_target(value: str) -> tuple[str, str] | None:

@@ -10,8 +10,10 @@ All polygons share one orientation, so overlapping subpaths of one path never ca
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from ..values import CANVAS_SIZE, subpath_vertices
+from ..values import parse_path as parse_segments
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -120,7 +122,7 @@ def layout(polygons, color_keys) -> Layout:
     return result
 
 
-def header(grid: int, size: int = 384) -> str:
+def header(grid: int, size: int = CANVAS_SIZE) -> str:
     """The `<svg>` start tag: `size` px square; the viewBox maps grid pixel centres 0..grid-1 onto the canvas."""
     return f'<svg xmlns="{SVG_NS}" width="{size}" height="{size}" viewBox="-.5 -.5 {grid} {grid}">'
 
@@ -149,51 +151,9 @@ def render_svg(grid: int, background_color: str, plan: Layout, count: int, group
     return "".join(parts)
 
 
-_TOKEN = re.compile(r"[MmLlHhVvZz]|-?\d+(?:\.\d+)?")
-
-
 def parse_path(d: str) -> list:
-    """Absolute vertices of each subpath of path data written by this module (M/m/L/l/H/h/V/v/Z/z, numbers).
+    """Absolute vertices of each subpath of path data (for tests and tools that post-process targets).
 
-    Returns a list of lists of (x, y) floats. Meant for tests and for tools that post-process targets.
+    Returns a list of lists of (x, y) floats; read by the one path parser of `svgllm.values`.
     """
-    subpaths: list = []
-    x = y = start_x = start_y = 0.0
-    command = None
-    tokens = _TOKEN.findall(d)
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.isalpha():
-            command = token
-            i += 1
-            if command in "Zz":
-                x, y = start_x, start_y
-            continue
-        if command in ("M", "m", "L", "l"):
-            a, b = float(tokens[i]), float(tokens[i + 1])
-            i += 2
-            if command.islower():
-                a, b = x + a, y + b
-            x, y = a, b
-            if command in "Mm":
-                subpaths.append([(x, y)])
-                start_x, start_y = x, y
-                command = "l" if command == "m" else "L"  # implicit line-tos follow a move
-            else:
-                subpaths[-1].append((x, y))
-        elif command in ("H", "h", "V", "v"):
-            value = float(token)
-            i += 1
-            if command == "H":
-                x = value
-            elif command == "h":
-                x += value
-            elif command == "V":
-                y = value
-            else:
-                y += value
-            subpaths[-1].append((x, y))
-        else:
-            raise ValueError(f"unsupported path data near {token!r}")
-    return subpaths
+    return subpath_vertices(parse_segments(d))

@@ -20,6 +20,8 @@ import json
 from importlib import resources
 from typing import NamedTuple
 
+from ...values import ATTRIBUTE_KINDS
+
 # Modes of the state machine.
 LIT = "lit"  # inside a forced literal (the header)
 TEXT = "text"  # between elements
@@ -130,29 +132,13 @@ _KEYWORDS = {
     "paint-order": "normal|fill|stroke|markers",
     "mode": "normal|multiply|screen|darken|lighten",
 }
-_KINDS = {
-    "d": "path", "points": "points", "viewBox": "viewbox", "stroke-dasharray": "lengths",
-    "width": "length", "height": "length", "r": "length", "rx": "length", "ry": "length", "fr": "length",
-    "stroke-width": "length", "markerWidth": "length", "markerHeight": "length", "stroke-miterlimit": "positive",
-    "x": "coordinate", "y": "coordinate", "x1": "coordinate", "y1": "coordinate", "x2": "coordinate",
-    "y2": "coordinate", "cx": "coordinate", "cy": "coordinate", "fx": "coordinate", "fy": "coordinate",
-    "opacity": "opacity", "fill-opacity": "opacity", "stroke-opacity": "opacity", "stop-opacity": "opacity",
-    "flood-opacity": "opacity", "offset": "offset",
-    "fill": "paint", "stroke": "paint", "color": "colour", "stop-color": "colour", "flood-color": "colour",
-    "lighting-color": "colour",
-    "clip-path": "ref", "mask": "ref", "filter": "ref",
-    "href": "href", "id": "id", "transform": "transform", "gradientTransform": "transform",
-    "patternTransform": "transform", "preserveAspectRatio": "aspect",
-    "in": "word", "in2": "word", "result": "word", "orient": "word", "color-interpolation": "word",
-    "color-interpolation-filters": "word", "color-rendering": "word",
-}
 
 
 def value_kind(attribute: str) -> str:
     """The value language of `attribute` ("number", a plain number, for anything unlisted)."""
     if attribute in _KEYWORDS:
         return "kw:" + attribute
-    return _KINDS.get(attribute, "number")
+    return ATTRIBUTE_KINDS.get(attribute, "number")
 
 
 @functools.lru_cache(maxsize=1)

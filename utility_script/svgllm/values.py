@@ -1,20 +1,50 @@
-"""Parse and rewrite attribute values: numbers, lengths, point lists, path data, transforms.
+"""The SVG values module: numbers, lengths, point lists, path data, transforms, and the canvas size.
 
-Every parser returns None for anything malformed (NaN, inf, garbage) so the caller can drop the value.
-Writers round to a number of decimals and omit what is redundant, which is also how the byte budget is met.
+One home for these facts (issue 16): the sanitizer, the vectorizer, dataset_build and the render adapter read
+them from here. Every parser returns None for anything malformed (NaN, inf, garbage) so the caller can drop the
+value; writers round to a number of decimals and omit what is redundant, which is also how the byte budget is met.
 """
 from __future__ import annotations
 
 import math
 import re
 
+CANVAS_SIZE = 384  # the metric renders every SVG at, or resizes it to, this many pixels square
 MAX_ABS = 1e5  # coordinates beyond this are clamped: cairo's fixed-point maths misbehaves far out
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")  # an SVG number, exponent included
 _LENGTH = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(px|%|em|ex|pt|pc|cm|mm|in)?\s*$")
 _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^()]*)\)\s*,?", re.IGNORECASE)
 _TRANSFORM_ARITY = {"matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewx": (1,),
                     "skewy": (1,)}
-_PATH_ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+# The kind of value each attribute takes: the grammar's value languages and the sanitizer's cleaners are both
+# chosen by it. Attributes not listed take a plain number ("number"); the ones listed as "number" are lengths the
+# sanitizer cleans like coordinates but that cairosvg reads with float() (so the grammar writes plain numbers).
+ATTRIBUTE_KINDS = {
+    "d": "path", "points": "points", "viewBox": "viewbox", "stroke-dasharray": "lengths",
+    "width": "length", "height": "length", "r": "length", "rx": "length", "ry": "length", "fr": "length",
+    "stroke-width": "length", "markerWidth": "length", "markerHeight": "length", "stroke-miterlimit": "positive",
+    "x": "coordinate", "y": "coordinate", "x1": "coordinate", "y1": "coordinate", "x2": "coordinate",
+    "y2": "coordinate", "cx": "coordinate", "cy": "coordinate", "fx": "coordinate", "fy": "coordinate",
+    "dx": "number", "dy": "number", "refX": "number", "refY": "number", "stroke-dashoffset": "number",
+    "opacity": "opacity", "fill-opacity": "opacity", "stroke-opacity": "opacity", "stop-opacity": "opacity",
+    "flood-opacity": "opacity", "offset": "offset",
+    "fill": "paint", "stroke": "paint", "color": "colour", "stop-color": "colour", "flood-color": "colour",
+    "lighting-color": "colour",
+    "clip-path": "ref", "mask": "ref", "filter": "ref",
+    "href": "href", "id": "id", "transform": "transform", "gradientTransform": "transform",
+    "patternTransform": "transform", "preserveAspectRatio": "aspect",
+    "in": "word", "in2": "word", "result": "word", "orient": "word", "color-interpolation": "word",
+    "color-interpolation-filters": "word", "color-rendering": "word",
+}
+
+
+def attributes_of_kind(*kinds: str) -> frozenset[str]:
+    """The attributes whose value is of one of `kinds` (see ATTRIBUTE_KINDS)."""
+    return frozenset(name for name, kind in ATTRIBUTE_KINDS.items() if kind in kinds)
+
+
+# numbers each path command takes (lower-case letters; upper-case ones take the same)
+PATH_ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
 _PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
 
 
@@ -48,7 +78,7 @@ def numbers_in(text: str, limit: int = 100_000) -> list[float] | None:
         return []
     values = []
     for token in tokens[:limit]:
-        if not _NUMBER.fullmatch(token):
+        if not NUMBER.fullmatch(token):
             return None
         value = parse_number(token)
         if value is None:
@@ -83,7 +113,7 @@ def clean_fraction(text: str) -> str | None:
 
 def clean_points(text: str, decimals: int) -> str | None:
     """A polygon/polyline point list with an even count of finite numbers (an odd last one is dropped)."""
-    values = [v for v in (parse_number(t) for t in _NUMBER.findall(text)) if v is not None]
+    values = [v for v in (parse_number(t) for t in NUMBER.findall(text)) if v is not None]
     if len(values) % 2:
         values.pop()
     if len(values) < 4:
@@ -108,10 +138,10 @@ def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
         command, chunk = parts[index], parts[index + 1]
         if not _ONLY_NUMBERS.match(chunk):
             return None
-        values = [float(token) for token in _NUMBER.findall(chunk)]
+        values = [float(token) for token in NUMBER.findall(chunk)]
         if any(not -MAX_ABS <= value <= MAX_ABS for value in values):  # also rejects nan and inf
             return None
-        arity = _PATH_ARITY[command.lower()]
+        arity = PATH_ARITY[command.lower()]
         if arity == 0:
             segments.append((command, []))
             continue
@@ -150,7 +180,7 @@ def parse_path(text: str) -> list[tuple[str, list[float]]]:
         if letter:
             if command and arity == 0:
                 pass
-            command, arity, args = letter, _PATH_ARITY[letter.lower()], []
+            command, arity, args = letter, PATH_ARITY[letter.lower()], []
             if not segments and command not in "Mm":
                 command = ""  # no segment before the first move
             elif arity == 0:
@@ -195,6 +225,28 @@ def clean_path(text: str, decimals: int) -> str | None:
     if not any(command not in "MmZz" for command, _ in segments):
         return None
     return format_path(segments, decimals)
+
+
+def subpath_vertices(segments: list[tuple[str, list[float]]]) -> list[list[tuple[float, float]]]:
+    """Absolute end point of every segment, grouped by subpath (a move starts one; control points left out)."""
+    subpaths: list[list[tuple[float, float]]] = []
+    x = y = start_x = start_y = 0.0
+    for command, args in segments:
+        kind, relative = command.lower(), command.islower()
+        if kind == "z":
+            x, y = start_x, start_y
+            continue
+        if kind == "h":
+            x = x + args[0] if relative else args[0]
+        elif kind == "v":
+            y = y + args[0] if relative else args[0]
+        else:
+            x, y = (x + args[-2], y + args[-1]) if relative else (args[-2], args[-1])
+        if kind == "m" or not subpaths:
+            start_x, start_y = x, y
+            subpaths.append([])
+        subpaths[-1].append((x, y))
+    return subpaths
 
 
 def parse_transform(text: str) -> list[tuple[str, list[float]]] | None:
