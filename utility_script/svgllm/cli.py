@@ -19,9 +19,6 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     dataconfig.add_arguments(parser, ModelConfig)
 
 
-_add_model_options = add_model_options  # the name serve/cli.py imports; the public one is add_model_options
-
-
 def build_model(args: argparse.Namespace, load: bool = False):
     """A Model from the environment (or `--config`) with command-line overrides; ValueError on bad values.
 
@@ -122,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     draw.add_argument("description")
     draw.add_argument("-o", "--output", help="SVG file to write (default: stdout)")
     draw.add_argument("--png", help="also write the metric's 384x384 render as PNG")
-    _add_model_options(draw)
+    add_model_options(draw)
     draw.set_defaults(handler=cmd_draw)
 
     run = commands.add_parser("run", help="draw every description of an id,description CSV")
@@ -131,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--gallery", help="directory for an HTML page and a PNG contact sheet")
     run.add_argument("--overwrite", action="store_true", help="start over instead of resuming")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    _add_model_options(run)
+    add_model_options(run)
     run.set_defaults(handler=cmd_run)
 
     check = commands.add_parser("check", help="validate SVG files against the competition's rules")
