@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 import re
 
-from svgllm.values import NUMBER, PATH_ARITY
+from svgllm.values import NUMBER
+from svgllm.values import parse_path as parse_segments
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)")
-_ARGS = {command.upper(): count for command, count in PATH_ARITY.items()}
 
 
 class GeometryError(ValueError):
@@ -116,38 +116,27 @@ def ellipse_axes(m: Matrix, rx: float, ry: float, angle_deg: float = 0.0) -> tup
 def parse_path(d: str) -> list[tuple]:
     """Absolute segments of path data: ('M', x, y), ('L', x, y), ('C', 6 numbers), ('Q', 4), ('A', 7), ('Z',).
 
-    Arc flags may be written without separators ("a1 1 0 011 1"). Raises GeometryError on malformed data.
+    Read by the one path parser (`svgllm.values.parse_path`, strict). Raises GeometryError on malformed data.
     """
-    tokens = _path_tokens(d)
+    try:
+        relative_segments = parse_segments(d or "", strict=True)
+    except ValueError as error:
+        raise GeometryError(str(error)) from None
     segments: list[tuple] = []
     x = y = start_x = start_y = 0.0
     last_control: tuple[str, float, float] | None = None
-    index, command = 0, None
-    while index < len(tokens):
-        token = tokens[index]
-        if isinstance(token, str):
-            command = token
-            index += 1
-            if command in "Zz":
-                segments.append(("Z",))
-                x, y = start_x, start_y
-                last_control = None
-                continue
-        elif command is None or command in "Zz":
-            raise GeometryError(f"path data must start with a command: {d[:60]!r}")
+    for command, args in relative_segments:
         upper = command.upper()
-        count = _ARGS[upper]
-        args = tokens[index:index + count]
-        if len(args) < count or any(isinstance(t, str) for t in args):
-            raise GeometryError(f"path command {command} lacks numbers: {d[:60]!r}")
-        index += count
-        relative = command.islower()
-        dx, dy = (x, y) if relative else (0.0, 0.0)
+        if upper == "Z":
+            segments.append(("Z",))
+            x, y = start_x, start_y
+            last_control = None
+            continue
+        dx, dy = (x, y) if command.islower() else (0.0, 0.0)
         if upper == "M":
             x, y = args[0] + dx, args[1] + dy
             start_x, start_y = x, y
             segments.append(("M", x, y))
-            command = "l" if relative else "L"  # further pairs after a moveto are linetos
             last_control = None
         elif upper in "LHV":
             if upper == "L":
@@ -191,39 +180,6 @@ def _reflect(last_control, kind: str, x: float, y: float) -> tuple[float, float]
     if last_control is None or last_control[0] != kind:
         return x, y
     return 2 * x - last_control[1], 2 * y - last_control[2]
-
-
-def _path_tokens(d: str) -> list:
-    """Commands as str, numbers as float; arc flags are split into single digits."""
-    tokens: list = []
-    position = 0
-    command = None
-    arg_index = 0
-    text = d or ""
-    while position < len(text):
-        char = text[position]
-        if char in " ,\t\r\n":
-            position += 1
-            continue
-        if char.isalpha():
-            if char not in "MmLlHhVvCcSsQqTtAaZz":
-                raise GeometryError(f"unknown path command {char!r}")
-            tokens.append(char)
-            command, arg_index = char.upper(), 0
-            position += 1
-            continue
-        if command == "A" and arg_index % 7 in (3, 4) and char in "01":
-            tokens.append(float(char))  # a flag is one digit; "011" is two flags and the start of a number
-            position += 1
-            arg_index += 1
-            continue
-        match = NUMBER.match(text, position)
-        if not match:
-            raise GeometryError(f"unreadable path data near {text[position:position + 20]!r}")
-        tokens.append(float(match.group(0)))
-        position = match.end()
-        arg_index += 1
-    return tokens
 
 
 def transform_path(segments: list[tuple], m: Matrix) -> list[tuple]:

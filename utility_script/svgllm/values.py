@@ -151,18 +151,21 @@ def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
     return segments
 
 
-def parse_path(text: str) -> list[tuple[str, list[float]]]:
+def parse_path(text: str, strict: bool = False) -> list[tuple[str, list[float]]]:
     """Path data -> [(command, arguments)], keeping every complete segment and nothing malformed.
 
     Repeated arguments after a command are split into separate segments; arc flags may be written without
     separators (`a1 1 0 011 1`); a path must start with a move, so anything before the first M/m is dropped.
+    With `strict` (dataset_build's exact geometry), malformed data raises ValueError instead of being skipped,
+    numbers are taken as written (not clamped to MAX_ABS) and the first command may be any command.
     """
-    if "a" not in text and "A" not in text:
+    if not strict and "a" not in text and "A" not in text:
         simple = _parse_simple_path(text)
         if simple is not None:
             return simple
     segments: list[tuple[str, list[float]]] = []
     command, arity, args = "", 0, []
+    waiting = False  # strict: a command letter that has not yet had its numbers
     position, length = 0, len(text)
     while position < length:
         if command in ("a", "A") and len(args) in (3, 4):  # a flag: one character 0 or 1
@@ -178,26 +181,34 @@ def parse_path(text: str) -> list[tuple[str, list[float]]]:
         position = match.end()
         letter, number = match.group(1), match.group(2)
         if letter:
-            if command and arity == 0:
-                pass
+            if strict and (args or waiting):
+                raise ValueError(f"path command {command} lacks numbers: {text[:60]!r}")
             command, arity, args = letter, PATH_ARITY[letter.lower()], []
-            if not segments and command not in "Mm":
+            waiting = arity > 0
+            if not strict and not segments and command not in "Mm":
                 command = ""  # no segment before the first move
             elif arity == 0:
                 segments.append((command, []))
         elif number is not None and command and arity:
-            value = parse_number(number)
+            value = float(number) if strict else parse_number(number)
             if value is None:
                 command = ""  # a non-finite number poisons the rest of this command
                 continue
             args.append(value)
             if len(args) == arity:
                 segments.append((command, args))
+                waiting = False
                 # implicit repetition: further pairs after a move are lines
                 command = {"M": "L", "m": "l"}.get(command, command)
                 args = []
+        elif strict and number is not None:
+            raise ValueError(f"path data must start with a command: {text[:60]!r}")
         elif match.group(4) is not None:
+            if strict:
+                raise ValueError(f"unreadable path data near {text[position - 1:position + 19]!r}")
             command, args = "", []  # garbage: skip until the next command letter
+    if strict and (args or waiting):
+        raise ValueError(f"path command {command} lacks numbers: {text[:60]!r}")
     return segments
 
 
