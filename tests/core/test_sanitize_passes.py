@@ -194,3 +194,32 @@ def test_ensure_renderable_degrades_until_cairosvg_renders():
     assert render_problem(fixed) == ""
     assert 'fill="url(#p)"' not in fixed and '<circle cx="9" cy="9" r="5" fill="red"/>' in fixed  # rest kept
     assert sanitize(svg) == fixed
+
+
+@pytest.mark.parametrize("text", ["M0 0L1", "M0 0 Lz", "M1 2x3", "1 2", "M0 0z 3 4", "M0 0h", "M0 0L1 nan"])
+def test_strict_path_parsing_refuses_what_the_forgiving_one_skips(text):
+    from svgllm.values import parse_path
+
+    with pytest.raises(ValueError):
+        parse_path(text, strict=True)
+    parse_path(text)  # forgiving: never raises
+
+
+def test_strict_path_parsing_keeps_numbers_as_written_and_any_first_command():
+    from svgllm.values import MAX_ABS, parse_path
+
+    assert parse_path("L1 2 3 4", strict=True) == [("L", [1.0, 2.0]), ("L", [3.0, 4.0])]
+    assert parse_path("M0 0L1 2", strict=True) == parse_path("M0 0L1 2")
+    big = parse_path(f"M0 0L{MAX_ABS * 3} 1", strict=True)
+    assert big[1] == ("L", [MAX_ABS * 3, 1.0])
+    assert parse_path(f"M0 0L{MAX_ABS * 3} 1")[1] == ("L", [MAX_ABS, 1.0])  # the sanitizer clamps
+
+
+def test_one_table_gives_the_sanitizer_and_the_grammar_their_value_kinds():
+    from svgllm.backends.llm.grammar import value_kind
+    from svgllm.sanitize.content import COLORS, LENGTHS, NON_NEGATIVE_LENGTHS
+    from svgllm.values import ATTRIBUTE_KINDS
+
+    assert {value_kind(name) for name in COLORS} == {"paint", "colour"}
+    assert {value_kind(name) for name in NON_NEGATIVE_LENGTHS} == {"length", "positive"}
+    assert all(ATTRIBUTE_KINDS[name] in ("coordinate", "number") for name in LENGTHS)
