@@ -30,9 +30,32 @@ def color_table() -> tuple[dict[str, str], dict[str, float]]:
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, float]]:
     raw = json.loads(resources.files("svgllm").joinpath("data", "colors.json").read_text(encoding="utf-8"))
-    names = dict(raw["css"])
+    # the large sourced table first (the hand-checked names below win), less its modifier words ("dark")
+    names = {k: v for k, v in _sourced()[0].items() if k not in raw["modifiers"]}
+    names.update(raw["css"])
     names.update(raw["extra"])
     return names, dict(raw["modifiers"]), dict(raw.get("saturation", {}))
+
+
+@functools.lru_cache(maxsize=1)
+def _sourced() -> tuple[dict[str, str], dict[str, str]]:
+    """(colour names, names that are also things) from `color_names.json` (xkcd survey + WordNet colour nouns).
+
+    Names that are also things ("straw", "mushroom", "ocean") count as colours only when the text says so:
+    "straw-coloured", "mushroom-toned", "the colour of straw". Two-word names are also kept joined
+    ("blue grey" -> "bluegrey") the way the CSS names are written."""
+    try:
+        raw = json.loads(resources.files("svgllm").joinpath("data", "color_names.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, OSError):
+        return {}, {}
+    tables = []
+    for key in ("words", "nouns"):
+        table = {}
+        for name, value in raw.get(key, {}).items():
+            table[name] = value
+            table.setdefault(name.replace(" ", ""), value)
+        tables.append(table)
+    return tables[0], tables[1]
 
 
 def hex_to_rgb(hex_color: str) -> tuple[int, int, int]:
@@ -77,16 +100,46 @@ def luminance(hex_color: str) -> float:
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
 
 
+# "teal-coloured", "copper-toned", "rose-hued": the suffix only says that the word before it is a colour
+_SUFFIXES = ("-colored", "-coloured", "-colour", "-color", "-toned", "-tone", "-hued", "-tinted", "-tinged")
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """ "grey" and "gray" name the same colour (CSS has both for most names, the xkcd survey writes "grey")."""
+    return tuple(dict.fromkeys((word, word.replace("grey", "gray"), word.replace("gray", "grey"))))
+
+
 def _lookup(names: dict[str, str], word: str) -> str | None:
-    for candidate in (
-        word,
-        word.removesuffix("-colored").removesuffix("-coloured"),
-        word.removesuffix("ish"),
-        word.replace("-", ""),
-    ):
-        if candidate in names:
-            return names[candidate]
-    return None
+    stripped = word
+    for suffix in _SUFFIXES:
+        stripped = stripped.removesuffix(suffix)
+    things = _sourced()[1] if stripped != word else {}
+    for spelling in _spellings(stripped):
+        for candidate in (spelling, spelling.replace("-", " "), spelling.replace("-", "")):
+            if candidate in names:
+                return names[candidate]
+            if candidate in things:
+                return things[candidate]
+        if spelling.endswith("ish") and spelling[:-3] in names:  # "greenish", "greyish"
+            return names[spelling[:-3]]
+        if spelling.endswith("ish") and spelling[:-4] in names:  # "reddish", "bluish" -> blu + e
+            return names[spelling[:-4]]
+        if spelling.endswith("ish") and spelling[:-3] + "e" in names:
+            return names[spelling[:-3] + "e"]
+    return _compound(names, stripped)
+
+
+def _compound(names: dict[str, str], word: str) -> str | None:
+    """ "rust-red", "lemon-yellow", "ink-black": a shade word and a colour. Both known: mostly the shade, pulled
+    a little towards the colour; only the colour known ("candyfloss-pink"): the colour."""
+    if "-" not in word:
+        return None
+    first, _, last = word.rpartition("-")
+    base = next((names[s] for s in _spellings(last) if s in names), None)
+    if base is None:
+        return None
+    shade = _lookup(names, first) or _sourced()[1].get(first)
+    return mix(shade, base, 0.3) if shade else base
 
 
 def find_colors(text: str) -> list[ColorMention]:
@@ -98,6 +151,17 @@ def find_colors(text: str) -> list[ColorMention]:
     index = 0
     while index < len(tokens):
         word, position = tokens[index]
+        joined = _joined(names, tokens, index)
+        if joined is not None:  # "duck-egg blue", "racing green", "blue grey": a name of two or three words
+            count, hex_value = joined
+            found.append(ColorMention(" ".join(t for t, _ in tokens[index : index + count]), hex_value, position))
+            index += count
+            continue
+        named = _colour_of(names, tokens, index)
+        if named is not None:  # "the colour of straw": the thing's colour
+            found.append(named[0])
+            index = named[1]
+            continue
         start_index = index
         parts = word.split("-")
         modifier_word = ""
@@ -130,6 +194,31 @@ def find_colors(text: str) -> list[ColorMention]:
             index = start_index  # the modifier did not lead to a colour: re-read the next word on its own
         index += 1
     return found
+
+
+def _joined(names: dict[str, str], tokens: list[tuple[str, int]], index: int) -> tuple[int, str] | None:
+    """(tokens used, hex) for a colour name written as the next three or two words, else None."""
+    for count in (3, 2):
+        if index + count > len(tokens):
+            continue
+        words = [t.replace("-", "") for t, _ in tokens[index : index + count]]
+        for spelling in _spellings("".join(words)):
+            if spelling in names:
+                return count, names[spelling]
+    return None
+
+
+def _colour_of(names: dict[str, str], tokens: list[tuple[str, int]], index: int) -> tuple[ColorMention, int] | None:
+    """ "the colour of straw", "the color of a ripe plum": the named thing's colour, mentioned where it is
+    (with the index of the token after it)."""
+    if tokens[index][0] not in ("colour", "color") or index + 2 >= len(tokens) or tokens[index + 1][0] != "of":
+        return None
+    at = index + 2
+    while at < len(tokens) - 1 and tokens[at][0] in ("a", "an", "the", "ripe", "fresh", "old", "new"):
+        at += 1
+    word, position = tokens[at]
+    value = _lookup(names, word) or _sourced()[1].get(word)
+    return (ColorMention(word, value, position), at + 1) if value else None
 
 
 def _apply_modifier(hex_value: str, word: str, modifiers: dict[str, float], saturation: dict[str, float]) -> str:

@@ -74,6 +74,8 @@ def shape_element(
         out = polygon([(cx, cy - r), (cx + r * 0.7, cy), (cx, cy + r), (cx - r * 0.7, cy)], color)
     elif name in ("pentagon", "hexagon", "octagon"):
         out = polygon(_regular(cx, cy, r, {"pentagon": 5, "hexagon": 6, "octagon": 8}[name]), color)
+    elif name.startswith("polygon-") and name[8:].isdigit():  # "a twelve-sided polygon" -> polygon-12
+        out = polygon(_regular(cx, cy, r, max(3, min(int(name[8:]), 40))), color)
     elif name == "star":
         points = []
         for k in range(10):

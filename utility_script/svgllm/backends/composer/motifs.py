@@ -16,6 +16,7 @@ from ...colors import hex_to_rgb, rgb_to_hex
 from .vocab import MOTIF_SYNONYMS, singular
 
 LIBRARY = "motifs.json"
+KEYWORDS = "motif_keywords.json"  # CLDR emoji keywords -> motif (built by `python -m dataset_build.composer_words`)
 _HEX = re.compile(r"#[0-9a-f]{6}")
 # words in motif names that describe a variant, not the thing ("cat-face" is a worse cat than "cat")
 _VARIANT_WORDS = {"face", "with", "of", "facing", "baby", "front", "hatching", "oncoming", "small", "large"}
@@ -69,6 +70,16 @@ def _keyword_index() -> dict[str, list[str]]:
     return index
 
 
+@functools.lru_cache(maxsize=1)
+def emoji_keywords() -> dict[str, str]:
+    """CLDR keyword -> motif name, for keywords that name one motif only (empty when the data is missing)."""
+    try:
+        text = resources.files("svgllm").joinpath("data", KEYWORDS).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return json.loads(text)["words"]
+
+
 def known_word(word: str) -> bool:
     """True when `word` (or its singular) names a motif directly, through a synonym, or as a keyword.
 
@@ -102,6 +113,10 @@ def find_motif(word: str) -> Motif | None:
         names = _keyword_index().get(target) or _keyword_index().get(candidate)
         if names:
             return library[names[0]]
+    for candidate in dict.fromkeys((word, singular(word))):  # the emoji's own keywords: "yacht", "sedan"
+        name = emoji_keywords().get(candidate)
+        if name in library:
+            return library[name]
     return None
 
 

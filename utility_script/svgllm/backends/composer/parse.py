@@ -11,6 +11,7 @@ import re
 
 from ...colors import find_colors
 from . import vocab
+from .meaning import meaning
 from .motifs import load_library
 from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
 from .scene import Relation, Scene, Subject
@@ -38,6 +39,8 @@ _SEASONS = {
 def parse(description: str) -> Scene:
     """Read `description` into a `Scene` (never raises on odd text)."""
     scene = Scene(description=description)
+    lowered = description.lower()
+    scene.time = next((time for phrase, time in vocab.TIME_PHRASES.items() if phrase in lowered), None)
     tokens = tokenize(description)
     colors_at: dict = {}  # token start -> its colour mention (None for the later words of "navy blue")
     for mention in find_colors(description):
@@ -144,7 +147,15 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         _scene_word(word, scene)
     if head_index is None:
         return None
-    head = words[head_index][0]
+    head = written = words[head_index][0]
+    if not is_noun(head):
+        pair = f"{words[head_index - 1][0]}-{head}" if head_index > 0 else ""
+        if pair and words[head_index - 1][1] not in colors_at and meaning(pair):
+            head = meaning(pair)  # "savoy cabbage", "bowler hat": WordNet knows the pair
+            words = words[: head_index - 1] + words[head_index:]
+            head_index -= 1
+        else:
+            head = meaning(head) or head  # "catamaran" -> boat, "kerchief" -> scarf
     base = vocab.singular(head)
     subject = Subject(noun=base, kind="object", name=base)
     if (
@@ -170,8 +181,8 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         if colors_at.get(start) is not None:
             subject.colors.append(colors_at[start].hex)
             subject.color_words.append(colors_at[start].words)
-    count = None
-    for word, start in modifiers:
+    count = sides = None
+    for position, (word, start) in enumerate(modifiers):
         if start in colors_at:
             mention = colors_at[start]
             if mention is not None:
@@ -180,8 +191,12 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
             continue
         if word.isdigit():
             count = int(word)
+        elif word.endswith("-sided") and (word[:-6].isdigit() or word[:-6] in vocab.NUMBERS):
+            sides = int(word[:-6]) if word[:-6].isdigit() else vocab.NUMBERS[word[:-6]]  # "twelve-sided"
         elif word in vocab.NUMBERS and word not in ("a", "an"):
             count = vocab.NUMBERS[word]
+            if word == "dozen" and position > 1 and modifiers[position - 2][0] == "half":
+                count = 6  # "half a dozen"
         elif vocab.MATERIALS.get(word):
             subject.material = subject.material or vocab.MATERIALS[word]
         elif word in vocab.PATTERNS:
@@ -190,8 +205,8 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
             subject.adjectives.append(word)
     if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
         subject.pattern = vocab.PATTERNS[head]
-    plural = vocab.plural(head) or head in ("pants", "trousers", "jeans", "shorts", "overalls")
-    subject.count = count if count is not None else (1 if not vocab.plural(head) else 0)  # 0: "some"
+    plural = vocab.plural(written) or written in ("pants", "trousers", "jeans", "shorts", "overalls")
+    subject.count = count if count is not None else (1 if not vocab.plural(written) else 0)  # 0: "some"
     # classify the head
     if base in _SEASONS:  # "in spring", "an autumn day" are about the whole scene
         scene.style_words.add(_SEASONS[base])
@@ -225,7 +240,8 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         "noon",
         "midday",
         "afternoon",
-    ):
+    ) or (vocab.TIMES.get(base) and base not in ("moon", "stars", "starry", "sunny", "moonlight")):
+        # "at nightfall", "at daybreak": any time word the table has heads a phrase about the time
         scene.time = scene.time or vocab.TIMES.get(base)
         if subject.color and base in ("sunset", "sunrise", "dawn", "dusk", "twilight", "evening", "night"):
             scene.sky_color = scene.sky_color or subject.color  # "an orange sunset", "a purple twilight"
@@ -255,6 +271,8 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
         subject.count = 1
     elif base in vocab.SHAPES and (base not in vocab.SETTINGS):
         subject.kind, subject.name = "shape", vocab.SHAPES[base]
+        if sides:  # "nine-sided shapes", "a twelve-sided polygon": a regular polygon of that many sides
+            subject.name = f"polygon-{sides}"
         if subject.name in ("line", "stripe"):  # "zigzag lines", "wavy bands": the modifier says the line's shape
             shaped = next((_LINE_SHAPES[w] for w, _ in modifiers if w in _LINE_SHAPES), None)
             subject.name = shaped or subject.name

@@ -10,6 +10,7 @@ import re
 
 from ...colors import find_colors
 from . import vocab
+from .meaning import meaning
 from .motifs import known_word
 
 SEPARATORS = {",", ";", "and", "&", "plus", "or"}
@@ -40,6 +41,8 @@ ARRANGEMENT_NOUNS = {
     "shape": "grid",
     "formation": "grid",
     "honeycomb": "grid",
+    "array": "grid",
+    "jumble": "scattered",
 }
 
 # words that are colours but, standing last in a phrase, are nouns ("an orange", "a rose", "the sand")
@@ -85,7 +88,7 @@ def tokenize(text: str) -> list[tuple[str, int]]:
     raw = [(m.group(0), m.start()) for m in re.finditer(r"[a-z_]+(?:[-'][a-z_]+)*|\d+|[,;&]", lowered)]
     out: list[tuple[str, int]] = []
     for word, start in raw:
-        if "-" in word and word not in vocab.GARMENTS and not find_colors(word):
+        if "-" in word and word not in vocab.GARMENTS and not word.endswith("-sided") and not find_colors(word):
             offset = start
             for part in word.split("-"):  # "snow-covered" -> "snow", "covered"
                 out.append((part, offset))
@@ -112,13 +115,24 @@ def is_noun(word: str) -> bool:
     )
 
 
+def names_thing(word: str) -> bool:
+    """True when `word` is a noun the tables know or one that maps by meaning ("catamaran" -> boat).
+
+    Only for choosing a phrase's head: a mapped word is the head even after a known one ("a mountain tarn")."""
+    if is_noun(word):
+        return True
+    if word in vocab.STOP or word.endswith(("ing", "ed", "ly", "ful", "ous")) or find_colors(word):
+        return False
+    return meaning(word, use_vectors=False) is not None
+
+
 def ends_noun_phrase(word: str, current: list[tuple[str, int]]) -> bool:
     """A verb form after a noun ends its phrase: "a giraffe eating leaves", "a truck parked by a station".
 
     Before any noun the same forms are adjectives ("rolling hills", "a knitted beanie"); words the vocabulary
     reads itself ("drifting" = scattered, "snowy", materials, patterns) stay inside the phrase.
     """
-    if len(word) <= 4 or not word.endswith(("ing", "ed")) or not any(is_noun(w) for w, _ in current):
+    if len(word) <= 4 or not word.endswith(("ing", "ed")) or not any(names_thing(w) for w, _ in current):
         return False
     known = (vocab.ARRANGEMENTS, vocab.MATERIALS, vocab.PATTERNS, vocab.COVERS, vocab.WEATHER, vocab.TIMES, vocab.STOP)
     return not any(word in table for table in known) and not is_noun(word) and not find_colors(word)
@@ -154,7 +168,7 @@ def find_head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
         return None
     for index in reversed(candidates):
         word = words[index][0]
-        if is_noun(word) or word in vocab.TIMES or word in ARRANGEMENT_NOUNS:
+        if names_thing(word) or word in vocab.TIMES or word in ARRANGEMENT_NOUNS:
             return index
     # No known noun: the last word that is not an adjective-like word names the subject.
     for index in reversed(candidates):

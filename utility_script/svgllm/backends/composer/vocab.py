@@ -39,6 +39,13 @@ TIMES = {
     "sunset": "sunset", "sundown": "sunset", "dusk": "dusk", "twilight": "dusk", "evening": "dusk", "night": "night",
     "nighttime": "night", "midnight": "night", "starlit": "night", "starry": "night", "moonlit": "night",
     "nocturnal": "night", "stars": "night", "moon": "night", "moonlight": "night", "golden": None,
+    "nightfall": "night",
+}
+# several-word times, read from the whole text before the phrases ("the end of the day" is not midday)
+TIME_PHRASES = {
+    "as evening falls": "dusk", "as night falls": "night", "crack of dawn": "dawn", "break of day": "dawn",
+    "end of the day": "dusk", "after dark": "night", "dead of night": "night", "late afternoon": "afternoon",
+    "before dawn": "dawn",
 }
 WEATHER = {
     "cloudy": "cloudy", "cloud": "cloudy", "clouds": "cloudy", "overcast": "cloudy", "clouded": "cloudy",
@@ -46,7 +53,8 @@ WEATHER = {
     "stormy": "storm", "thunder": "storm", "thunderstorm": "storm", "lightning": "storm", "snowing": "snow",
     "snowfall": "snow", "blizzard": "snow", "snowflakes": "snow", "fog": "fog", "foggy": "fog", "mist": "fog",
     "misty": "fog", "haze": "fog", "hazy": "fog", "windy": "wind", "breezy": "wind", "rainbow": "rainbow",
-    "clear": "clear",
+    "clear": "clear", "drizzly": "rain", "drizzling": "rain", "thundery": "storm", "gusty": "wind",
+    "sunless": "cloudy", "gloomy": "cloudy", "cloudless": "clear",
 }
 # ground cover adjectives ("frozen tundra", "frosty summits", "sandy beach")
 COVERS = {
@@ -82,6 +90,9 @@ ARRANGEMENTS = {
     "entwined": "interwoven", "tangled": "interwoven", "interlocking": "interwoven", "circling": "ring",
     "encircling": "ring", "surrounding": "ring", "around": "ring", "row": "row", "line": "row", "aligned": "row",
     "diagonal": "diagonal", "cascading": "diagonal", "falling": "scattered",
+    # disorder: "strewn", "haphazard", "a disordered array", "higgledy-piggledy"
+    "disordered": "scattered", "strewn": "scattered", "haphazard": "scattered", "haphazardly": "scattered",
+    "higgledy": "scattered", "jumbled": "scattered", "untidy": "scattered", "ranks": "grid",
 }
 
 GARMENTS = {
@@ -168,6 +179,7 @@ PHRASES = ("in front of", "on top of", "next to", "surrounded by", "floating abo
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "solitary": 1, "two": 2, "pair": 2, "couple": 2, "twin": 2,
     "both": 2, "three": 3, "trio": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "dozen": 12, "several": 4, "few": 3, "many": 7, "multiple": 5, "numerous": 8, "countless": 9, "some": 3,
 }
 # subject synonyms -> a motif name in the library (checked first, before keyword search)
@@ -230,6 +242,8 @@ MOTIF_SYNONYMS = {
     "bus": "bus", "taxi": "taxi", "ambulance": "ambulance", "firetruck": "fire-engine", "satellite": "satellite",
     "parachute": "parachute", "skateboard": "skateboard", "tram": "tram", "ferris": "ferris-wheel",
     "carousel": "carousel-horse", "rollercoaster": "roller-coaster",
+    # category words: what stands in for "a fruit" or "a vehicle" (and for kinds of them, through word_meanings)
+    "fruit": "red-apple", "vegetable": "carrot", "vehicle": "automobile", "bottle": "bottle-with-popping-cork",
 }
 # things that hold what is "in" them: the contents are drawn rising out of the container
 CONTAINERS = {
@@ -250,7 +264,7 @@ STOP = {
     "abstract", "minimalist", "simple", "modern", "vintage", "classic", "elegant", "cozy", "beautiful", "tiny",
     "small", "little", "large", "big", "huge", "giant", "tall", "short", "long", "wide", "old", "new", "ancient",
     "faux", "forming", "form", "distant", "lush", "serene", "calm", "quiet", "peaceful", "vast", "majestic", "lonely",
-    "bright", "soft", "gentle", "vibrant", "colorful", "colourful",
+    "bright", "soft", "gentle", "vibrant", "colorful", "colourful", "colour", "color", "colours", "colors",
 }
 
 IRREGULAR = {"cacti": "cactus", "fungi": "fungus", "mice": "mouse", "geese": "goose", "teeth": "tooth",
