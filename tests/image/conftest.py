@@ -41,8 +41,11 @@ def tiny_vae_dir(tmp_path_factory) -> Path:
 def image_options(tiny_pipeline_dir):
     """`image_options(**overrides)` -> the `extra["image"]` dict of a fast CPU run of the tiny pipeline."""
     def make(**overrides):
+        # A fixed colour count and tolerance leave the vectoriser a few settings, and a time limit that never
+        # binds lets it try them all: the SVGs then do not depend on how loaded the machine is.
         values = {"model": str(tiny_pipeline_dir), "device": "cpu", "image_size": 32, "images": 4,
-                  "batch_size": 2, "vectorize_seconds": 0.3, "svg_budget": 2500, "reserve_s": 0.5}
+                  "batch_size": 2, "vectorize_seconds": 30.0, "svg_budget": 2500, "reserve_s": 0.5,
+                  "vectorize_colors": 6, "vectorize_tolerance": 1.0}
         values.update(overrides)
         return values
     return make

@@ -119,13 +119,13 @@ def test_a_call_waits_for_the_drawing_in_progress_then_gives_up_in_time(image_op
     backend = backend_for(image_options(images=1, reserve_s=0.1))
     backend.load()
     release = threading.Event()
-    original = backend._draw_batch
+    original = backend._trace
 
-    def slow_batch(*args):  # the first call draws slowly, as one the chain already gave up on would
+    def slow_trace(*args):  # the first call's images vectorise slowly, as one the chain gave up on would
         release.wait(10)
         return original(*args)
 
-    backend._draw_batch = slow_batch
+    backend._trace = slow_trace
     first = threading.Thread(target=backend.candidates, args=("a red cat", Deadline(60), 1))
     first.start()
     time.sleep(0.2)
@@ -135,5 +135,5 @@ def test_a_call_waits_for_the_drawing_in_progress_then_gives_up_in_time(image_op
     assert time.monotonic() - started < 1.0
     release.set()
     first.join(30)
-    backend._draw_batch = original
+    backend._trace = original
     assert check(backend.generate("a blue cat", Deadline(60))) == ()

@@ -31,6 +31,9 @@ def test_unknown_key_is_rejected_by_name():
     ({"steps": 0}, "steps"),
     ({"time_share": 1.5}, "time_share"),
     ({"vectorize_seconds": float("nan")}, "vectorize_seconds"),
+    ({"vectorize_colors": 0}, "vectorize_colors"),
+    ({"vectorize_tolerance": -1.0}, "vectorize_tolerance"),
+    ({"vectorize_workers": 0}, "vectorize_workers"),
 ])
 def test_bad_values_are_errors(values, word):
     with pytest.raises(ValueError, match=word):

@@ -40,6 +40,7 @@ class ImageBackend:
         self._thread: threading.Thread | None = None
         self._loaded = None
         self._error: BaseException | None = None
+        self._pool: ThreadPoolExecutor | None = None
 
     # ---------------------------------------------------------------------------------------------- loading
     @property
@@ -112,42 +113,55 @@ class ImageBackend:
             self._drawing.release()
 
     def _draw(self, loaded, description: str, deadline: Deadline, n: int) -> list[str]:
-        """`candidates` once the pipeline is loaded and this call holds the drawing lock."""
+        """`candidates` once the pipeline is loaded and this call holds the drawing lock.
+
+        The GPU draws batch b+1 while the CPU threads vectorise batch b: the vectoriser (~2 s per image) is the
+        CPU half of every candidate, and threads overlap its NumPy / OpenCV / cairo work (1.6x on 2 cores,
+        measured). The plan records the whole call's seconds per image, overlap included.
+        """
+        from .pipeline import generate_images
+
         opts = self.options
+        started = time.monotonic()
         seconds = min(deadline.remaining() - opts.reserve_s, self.plan.seconds_per_description())
         count = max(1, min(int(n), opts.images, self.plan.images_within(seconds)))
-        svgs: list[str] = []
-        while len(svgs) < count:
-            batch = min(opts.batch_size, count - len(svgs))
-            if svgs:  # more than the first batch: only what the measured speed fits before the reserve
+        pending = []  # vectorising futures, in seed order
+        while len(pending) < count:
+            batch = min(opts.batch_size, count - len(pending))
+            if pending:  # more than the first batch: only what the measured speed fits before the reserve
                 batch = min(batch, self.plan.images_within(deadline.remaining() - opts.reserve_s))
                 if batch < 1:
                     break
-            svgs.extend(self._draw_batch(loaded, description, list(range(opts.seed + len(svgs),
-                                                                         opts.seed + len(svgs) + batch)), deadline))
+            first = opts.seed + len(pending)
+            images = generate_images(loaded, description, list(range(first, first + batch)), opts)
+            budget_s = self._vectorize_seconds(deadline, count - len(pending))
+            pending.extend(self._workers().submit(self._trace, image, budget_s) for image in images)
+        svgs = [future.result() for future in pending]
+        self.plan.record(len(svgs), time.monotonic() - started)
         self.plan.finished()
         return svgs
 
-    def _draw_batch(self, loaded, description: str, seeds: list[int], deadline: Deadline) -> list[str]:
-        """Generate one batch and vectorise each image; the batch's time goes into the plan."""
+    def _vectorize_seconds(self, deadline: Deadline, images_left: int) -> float:
+        """Search time per image: its share of what is left before the reserve, at most `vectorize_seconds`."""
+        workers = max(1, min(self.options.vectorize_workers, images_left))
+        share = (deadline.remaining() - self.options.reserve_s) * workers / max(1, images_left)
+        return max(0.05, min(self.options.vectorize_seconds, share))
+
+    def _workers(self) -> ThreadPoolExecutor:
+        """The vectorising threads, started on first use and kept for the whole run."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.options.vectorize_workers,
+                                                thread_name_prefix="svgllm-vectorize")
+            return self._pool
+
+    def _trace(self, image, seconds: float) -> str:
+        """One image -> SVG under the budget (reproducible when the colour count and tolerance are fixed)."""
         from ...vectorize import vectorize
-        from .pipeline import generate_images
 
-        started = time.monotonic()
-        images = generate_images(loaded, description, seeds, self.options)
-        # The vectoriser is the CPU half of every candidate (~2 s each): threads overlap its NumPy / OpenCV /
-        # cairo work (1.6x on 2 cores, measured). Each image's search time is its share of what is left.
-        workers = max(1, min(self.options.vectorize_workers, len(images)))
-        share = (deadline.remaining() - self.options.reserve_s) * workers / len(images)
-        seconds = max(0.05, min(self.options.vectorize_seconds, share))
-
-        def trace(image):
-            return vectorize(image, budget=self.svg_budget, seed=self.options.seed, time_budget_s=seconds)
-
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="svgllm-vectorize") as pool:
-            out = list(pool.map(trace, images))
-        self.plan.record(len(images), time.monotonic() - started)
-        return out
+        opts = self.options
+        return vectorize(image, budget=self.svg_budget, seed=opts.seed, time_budget_s=seconds,
+                         colors=opts.vectorize_colors, tolerance=opts.vectorize_tolerance)
 
     def projection(self):
         """The time plan's `Projection` of the whole run (print it after a first description)."""

@@ -34,6 +34,10 @@ class ImageOptions:
     svg_budget: int = 6_000  # bytes per vectorised candidate (capped by ModelConfig.budget_bytes)
     vectorize_seconds: float = 2.0  # time given to the vectoriser's settings search per image
     vectorize_workers: int = 4  # images vectorised at once (threads; Kaggle's GPU machines have 4 CPU cores)
+    vectorize_colors: int | None = None  # fix the colour count (1st place: 6) instead of searching; None = search
+    vectorize_tolerance: float | None = None  # fix the simplification tolerance (px). With both fixed the search
+    # is a few quick settings: given the time to finish them, candidates are reproducible per seed (else the
+    # result depends on how many settings the time allowed)
     total_hours: float = 9.0  # the competition's limit for the whole test set
     descriptions: int = 500  # test descriptions expected in that time
     time_share: float = 0.85  # part of the limit planned for; the rest absorbs start-up noise and slow items
@@ -49,6 +53,10 @@ class ImageOptions:
         for name in ("images", "batch_size", "descriptions", "vectorize_workers"):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"image.{name} must be >= 1, got {getattr(self, name)!r}")
+        if self.vectorize_colors is not None and int(self.vectorize_colors) < 1:
+            raise ValueError(f"image.vectorize_colors must be >= 1, got {self.vectorize_colors!r}")
+        if self.vectorize_tolerance is not None and not float(self.vectorize_tolerance) >= 0:
+            raise ValueError(f"image.vectorize_tolerance must be >= 0, got {self.vectorize_tolerance!r}")
         if self.steps is not None and int(self.steps) < 1:
             raise ValueError(f"image.steps must be >= 1, got {self.steps!r}")
         if self.image_size < 16 or self.image_size % 8:
