@@ -1,6 +1,5 @@
 """The notebook's resolver against every emulated Kaggle layout, and its loud failures."""
 import json
-import os
 import shutil
 import sys
 import time
@@ -111,15 +110,15 @@ def test_deadline_and_projection_come_from_the_nine_hour_budget(core):
 def test_llm_placement_is_passed_only_with_an_llm(exported_core, monkeypatch):
     import svgllm
 
-    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "0,1")
-    exported_core.place_on_gpus()
-    assert exported_core.make_config(svgllm).llm.device == "auto"
-    assert os.environ["CUDA_VISIBLE_DEVICES"] == "0,1"  # no LLM: the GPUs are left alone
+    assert exported_core.make_config(svgllm).llm.device == "auto"  # no LLM: nothing is placed
     monkeypatch.setitem(exported_core.CONFIG, "llm_model", "/kaggle/input/some-model")
     config = exported_core.make_config(svgllm)
-    assert (config.llm.device, config.llm.dtype, config.backends[0]) == ("cuda", "float16", "llm")
-    exported_core.place_on_gpus()
-    assert os.environ["CUDA_VISIBLE_DEVICES"] == "0"  # one GPU: device_map="auto" cannot split the model
+    assert (config.llm.device, config.llm.dtype, config.backends[0]) == ("cuda:0", "float16", "llm")
+    from svgllm.backends.llm.loading import parse_device, plan_device
+
+    kind, gpu = parse_device(config.llm.device)
+    plan = plan_device(kind == "cuda", (7, 5), dtype=config.llm.dtype, gpu=gpu)  # a T4
+    assert plan.device_map == {"": 0}  # the whole model on one GPU, never split over both
 
 
 class FakeKagglehub:

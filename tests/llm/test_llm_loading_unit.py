@@ -35,9 +35,46 @@ def test_plan_device_errors():
         plan_device(False, dtype="int8")
 
 
-def test_device_map_spreads_over_gpus_only_on_cuda():
-    assert DevicePlan("cuda", "float16").device_map == "auto"
+def test_device_map_puts_the_whole_model_on_one_gpu_unless_balanced():
+    assert DevicePlan("cuda", "float16").device_map == {"": 0}
+    assert DevicePlan("cuda", "float16", gpu=1).device_map == {"": 1}
+    assert DevicePlan("cuda", "float16", gpu=None).device_map == "auto"
     assert DevicePlan("cpu", "float32").device_map is None
+
+
+@pytest.mark.parametrize("text, expected", [("auto", ("auto", None)), ("cpu", ("cpu", None)), ("cuda", ("cuda", 0)),
+                                            ("cuda:1", ("cuda", 1)), (" CUDA:0 ", ("cuda", 0)),
+                                            ("balanced", ("balanced", None))])
+def test_parse_device(text, expected):
+    assert loading.parse_device(text) == expected
+
+
+@pytest.mark.parametrize("text", ["gpu", "cuda:", "cuda:-1", "cuda:x", "tpu:0", ""])
+def test_parse_device_rejects_other_forms(text):
+    with pytest.raises(ValueError, match="cuda:N"):
+        loading.parse_device(text)
+
+
+def test_llm_options_validate_the_device():
+    from svgllm.backends.llm.options import LLMOptions
+
+    assert LLMOptions(device="cuda:1").device == "cuda:1"
+    with pytest.raises(ValueError, match="cuda:N"):
+        LLMOptions(device="gpu1")
+
+
+def test_detect_plan_picks_the_asked_gpu(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 2)
+    asked = []
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda index=0: asked.append(index) or (7, 5))
+    monkeypatch.setattr(loading, "_has_bitsandbytes", lambda: False)
+    assert loading.detect_plan(device="cuda:1") == DevicePlan("cuda", "float16", False, 1)
+    assert asked == [1]
+    assert loading.detect_plan(device="auto").device_map == {"": 0}
+    assert loading.detect_plan(device="balanced").device_map == "auto"
+    with pytest.raises(RuntimeError, match="only 2 GPU"):
+        loading.detect_plan(device="cuda:2")
 
 
 def test_detect_plan_on_this_machine_without_cuda(monkeypatch):
@@ -61,7 +98,7 @@ def test_model_kwargs_for_4bit_on_a_t4():
     quant = kwargs["quantization_config"]
     assert quant.load_in_4bit and quant.bnb_4bit_quant_type == "nf4"
     assert quant.bnb_4bit_compute_dtype == torch.float16
-    assert kwargs["device_map"] == "auto"
+    assert kwargs["device_map"] == {"": 0}  # the whole model on the first GPU
     assert kwargs[loading.dtype_keyword()] == torch.float16
 
 

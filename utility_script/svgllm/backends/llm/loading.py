@@ -18,29 +18,51 @@ log = logging.getLogger(__name__)
 
 QUANTIZE_CHOICES = ("none", "4bit")
 DTYPE_CHOICES = ("auto", "float32", "float16", "bfloat16")
+# "cuda" is "cuda:0": one whole model per GPU (Kaggle's 2x T4: the drawing model on one, a scorer or a second
+# replica on the other). "balanced" spreads one model over every visible GPU, for models too big for one card.
+DEVICE_HELP = '"auto", "cpu", "cuda" (= "cuda:0"), "cuda:N" (the whole model on GPU N) or "balanced" (spread over GPUs)'
+
+
+def parse_device(text: str) -> tuple[str, int | None]:
+    """("auto"|"cpu"|"cuda"|"balanced", GPU index or None) from a device option; ValueError naming the forms."""
+    value = str(text).strip().lower()
+    if value in ("auto", "cpu", "balanced"):
+        return value, None
+    if value == "cuda":
+        return "cuda", 0
+    head, _, index = value.partition(":")
+    if head == "cuda" and index.isdigit():
+        return "cuda", int(index)
+    raise ValueError(f"device must be {DEVICE_HELP}; got {text!r}")
 
 
 @dataclass(frozen=True)
 class DevicePlan:
-    """How to place the model: `device` ("cpu" or "cuda"), torch dtype name, and whether to load in 4-bit."""
+    """How to place the model: `device` ("cpu" or "cuda"), torch dtype name, whether to load in 4-bit, and the
+    GPU that holds the whole model (`gpu`; None on CUDA spreads it over every visible GPU)."""
 
     device: str
     dtype: str
     load_in_4bit: bool = False
+    gpu: int | None = 0
 
     @property
     def device_map(self):
-        """What to pass as `device_map`: spread over all visible GPUs on CUDA (Kaggle has 2x T4), none on CPU."""
-        return "auto" if self.device == "cuda" else None
+        """What to pass as `device_map`: the whole model on GPU `gpu`, or "auto" (spread) when `gpu` is None;
+        none on CPU."""
+        if self.device != "cuda":
+            return None
+        return "auto" if self.gpu is None else {"": self.gpu}
 
 
 def plan_device(cuda: bool, capability: tuple[int, int] | None = None, quantize: str = "none",
-                dtype: str = "auto", bitsandbytes: bool = False) -> DevicePlan:
+                dtype: str = "auto", bitsandbytes: bool = False, gpu: int | None = 0) -> DevicePlan:
     """Choose device, dtype and quantisation.
 
     `cuda`: whether a CUDA device is usable; `capability`: its compute capability; `quantize`: "none" or "4bit";
-    `dtype`: "auto" or an explicit dtype name; `bitsandbytes`: whether bitsandbytes imports. Asking for 4-bit on
-    CPU falls back to full precision (logged), asking for it without bitsandbytes is an error.
+    `dtype`: "auto" or an explicit dtype name; `bitsandbytes`: whether bitsandbytes imports; `gpu`: the GPU index
+    that holds the model (None: spread over all). Asking for 4-bit on CPU falls back to full precision (logged),
+    asking for it without bitsandbytes is an error.
     """
     if quantize not in QUANTIZE_CHOICES:
         raise ValueError(f"quantize must be one of {QUANTIZE_CHOICES}, got {quantize!r}")
@@ -58,18 +80,23 @@ def plan_device(cuda: bool, capability: tuple[int, int] | None = None, quantize:
         chosen = "float16"
     if quantize == "4bit" and not bitsandbytes:
         raise ImportError("4-bit loading needs bitsandbytes (pip install bitsandbytes) on a CUDA machine")
-    return DevicePlan("cuda", chosen, quantize == "4bit")
+    return DevicePlan("cuda", chosen, quantize == "4bit", gpu)
 
 
 def detect_plan(quantize: str = "none", dtype: str = "auto", device: str = "auto") -> DevicePlan:
-    """`plan_device` for this machine (`device="cpu"` forces CPU even when CUDA is present)."""
+    """`plan_device` for this machine (`device="cpu"` forces CPU even when CUDA is present; see `parse_device`)."""
     import torch
 
-    cuda = device != "cpu" and torch.cuda.is_available()
-    if device == "cuda" and not cuda:
-        raise RuntimeError("device 'cuda' was asked for but CUDA is not available")
-    capability = torch.cuda.get_device_capability(0) if cuda else None
-    return plan_device(cuda, capability, quantize, dtype, bitsandbytes=cuda and _has_bitsandbytes())
+    kind, gpu = parse_device(device)
+    cuda = kind != "cpu" and torch.cuda.is_available()
+    if kind in ("cuda", "balanced") and not cuda:
+        raise RuntimeError(f"device {device!r} was asked for but CUDA is not available")
+    if cuda and kind == "auto":
+        gpu = 0  # a model that fits one GPU runs fastest on one; the other stays free for a scorer or replica
+    if cuda and gpu is not None and gpu >= torch.cuda.device_count():
+        raise RuntimeError(f"device {device!r} was asked for but only {torch.cuda.device_count()} GPU(s) are visible")
+    capability = torch.cuda.get_device_capability(gpu or 0) if cuda else None
+    return plan_device(cuda, capability, quantize, dtype, bitsandbytes=cuda and _has_bitsandbytes(), gpu=gpu)
 
 
 def _has_bitsandbytes() -> bool:

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ...dataconfig import coerce_fields, from_mapping, option
-from .loading import DTYPE_CHOICES, QUANTIZE_CHOICES
+from .loading import DEVICE_HELP, DTYPE_CHOICES, QUANTIZE_CHOICES, parse_device
 
 HEADER_MODES = ("prefill", "generate")
 PROFILES = ("compact", "allowlist")
-DEVICES = ("auto", "cpu", "cuda")
 POSITIVE = (1, None)
 
 
@@ -39,7 +38,7 @@ class LLMOptions:
     quantize: str = option("none", choices=QUANTIZE_CHOICES,
                            help='"4bit" loads NF4 weights through bitsandbytes (CUDA only)')
     dtype: str = option("auto", choices=DTYPE_CHOICES, help='"auto": fp32 on CPU, bf16 on Ampere+, fp16 on T4/P100')
-    device: str = option("auto", choices=DEVICES, help='"auto", "cpu" or "cuda"')
+    device: str = option("auto", help=DEVICE_HELP)
     merge_adapter: bool = option(True, help="merge a LoRA adapter into unquantised weights (faster decoding)")
     seed: int | None = option(None, help="torch seed set before sampling, for reproducible candidates")
 
@@ -48,6 +47,7 @@ class LLMOptions:
 
     def __post_init__(self):
         coerce_fields(self)
+        parse_device(self.device)  # ValueError naming the accepted forms
 
     @property
     def sampling(self) -> bool:
