@@ -17,6 +17,17 @@ from svgllm.prompt import format_example
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("description", "svg")
+# per task: the columns a row needs and how it becomes prompt/completion (the planner's target is a scene program)
+TASK_COLUMNS = {"svg": REQUIRED_COLUMNS, "planner": ("description", "program")}
+
+
+def formatter(task: str):
+    """The function (description, target, tokenizer) -> prompt/completion row for `task`."""
+    if task == "planner":
+        from svgllm.backends.planner.prompt import format_planner_example
+
+        return format_planner_example
+    return format_example
 
 
 @dataclass
@@ -30,7 +41,7 @@ class Splits:
 
 
 def load_dataset_dict(path: str | Path, validation_fraction: float = 0.1, seed: int = 0, train_split: str = "train",
-                      validation_split: str = "validation", test_split: str = "test"):
+                      validation_split: str = "validation", test_split: str = "test", task: str = "svg"):
     """Load a saved DatasetDict folder or a .jsonl file as a DatasetDict with train/validation(/test) splits.
 
     A .jsonl file (or a DatasetDict without a validation split) is split with `validation_fraction` held out.
@@ -51,7 +62,7 @@ def load_dataset_dict(path: str | Path, validation_fraction: float = 0.1, seed: 
             loaded = datasets.DatasetDict({"train": loaded})
     if train_split not in loaded:
         raise ValueError(f"dataset {path} has no {train_split!r} split (has: {', '.join(loaded)})")
-    missing = [c for c in REQUIRED_COLUMNS if c not in loaded[train_split].column_names]
+    missing = [c for c in TASK_COLUMNS[task] if c not in loaded[train_split].column_names]
     if missing:
         raise ValueError(f"dataset {path} lacks column(s) {', '.join(missing)}")
     out = {"train": loaded[train_split]}
@@ -65,15 +76,17 @@ def load_dataset_dict(path: str | Path, validation_fraction: float = 0.1, seed: 
     return datasets.DatasetDict(out)
 
 
-def to_rows(dataset, tokenizer, max_seq_length: int, max_rows: int | None = None):
-    """Map description/svg rows to prompt/completion rows; drop rows over `max_seq_length` tokens.
+def to_rows(dataset, tokenizer, max_seq_length: int, max_rows: int | None = None, task: str = "svg"):
+    """Map description/svg (or description/program) rows to prompt/completion rows; drop rows over
+    `max_seq_length` tokens.
 
     Returns (rows, dropped_count). The length counted is what the trainer sees: BOS + prompt + completion + EOS.
     """
     # keep_in_memory: never write cache files next to a dataset folder that may be read-only (Kaggle inputs).
     if max_rows is not None:
         dataset = dataset.select(range(min(max_rows, len(dataset))))
-    rows = dataset.map(lambda r: format_example(r["description"], r["svg"], tokenizer),
+    target, make = TASK_COLUMNS[task][1], formatter(task)
+    rows = dataset.map(lambda r: make(r["description"], r[target], tokenizer),
                        remove_columns=dataset.column_names, desc="formatting", keep_in_memory=True)
 
     def fits(row) -> bool:
@@ -94,10 +107,10 @@ def prepare_splits(recipe, tokenizer, dataset_path: str | None = None) -> Splits
     if not source:
         raise ValueError("no dataset: set data.dataset in the recipe or pass --dataset")
     loaded = load_dataset_dict(source, d.validation_fraction, d.seed, d.train_split, d.validation_split,
-                               d.test_split)
+                               d.test_split, d.task)
     train, drop_train = to_rows(loaded["train"].shuffle(seed=d.seed, keep_in_memory=True), tokenizer, d.max_seq_length,
-                                d.max_train_rows)
-    validation, drop_val = to_rows(loaded["validation"], tokenizer, d.max_seq_length, d.max_eval_rows)
+                                d.max_train_rows, d.task)
+    validation, drop_val = to_rows(loaded["validation"], tokenizer, d.max_seq_length, d.max_eval_rows, d.task)
     if len(train) == 0:
         raise ValueError(f"no training row fits in {d.max_seq_length} tokens (raise data.max_seq_length)")
     test = loaded.get("test")

@@ -142,17 +142,26 @@ def evaluate(adapter: str | Path | None, recipe, dataset: str | None = None, out
     e, d = recipe.evaluation, recipe.data
     model, tokenizer = load_trained(recipe.model.source, adapter, recipe.model.quantize)
     loaded = load_dataset_dict(dataset or d.dataset, d.validation_fraction, d.seed, d.train_split,
-                               d.validation_split, d.test_split)
+                               d.validation_split, d.test_split, d.task)
     name = split if split in loaded else "validation"
     test = loaded[name]
-    rows, dropped = to_rows(test, tokenizer, d.max_seq_length, e.max_rows)
+    rows, dropped = to_rows(test, tokenizer, d.max_seq_length, e.max_rows, d.task)
     results = {"adapter": str(adapter) if adapter else None, "base": recipe.model.source, "split": name,
                "perplexity": perplexity(model, tokenizer, rows, d.max_seq_length), "dropped_rows": dropped}
     descriptions = test.select(range(min(e.generate_rows, len(test))))["description"]
-    generations = generate(model, tokenizer, descriptions, e.max_new_tokens)
-    results["generation"] = summarise(generations)
     out = Path(out_dir) if out_dir else (Path(adapter) if adapter else Path(recipe.training.output_dir) / "base")
     out.mkdir(parents=True, exist_ok=True)
+    if d.task == "planner":  # programs, not SVGs: validity as written and field accuracy against the labels
+        from . import planner_eval
+
+        generations = planner_eval.generate_programs(model, tokenizer, descriptions, e.max_new_tokens)
+        labels = test.select(range(len(descriptions)))["program"]
+        results["generation"] = planner_eval.summarise(generations, labels)
+        results["samples"] = generations
+        (out / RESULTS_FILE).write_text(json.dumps(results, indent=1), encoding="utf-8")
+        return results
+    generations = generate(model, tokenizer, descriptions, e.max_new_tokens)
+    results["generation"] = summarise(generations)
     write_gallery(gallery_rows(generations), out / "gallery")
     results["samples"] = generations
     (out / RESULTS_FILE).write_text(json.dumps(results, indent=1), encoding="utf-8")

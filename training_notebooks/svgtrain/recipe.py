@@ -34,6 +34,7 @@ QUANTIZE = ("none", "4bit")
 DTYPES = ("auto", "float32", "float16", "bfloat16")
 PRECISIONS = ("auto", "no", "fp16", "bf16")
 OPTIMIZERS = ("auto", "paged_adamw_8bit", "adamw_torch", "adamw_8bit")
+TASKS = ("svg", "planner")  # what a row's completion is: an SVG document or a scene program
 
 
 @dataclass
@@ -65,6 +66,7 @@ class DataSection:
     """Where the rows come from and how long they may be."""
 
     dataset: str = ""  # a `save_to_disk` DatasetDict folder or a .jsonl file (description, svg, ...)
+    task: str = "svg"  # "svg": description -> SVG rows; "planner": description -> scene program rows (`program`)
     train_split: str = "train"  # split names inside the DatasetDict
     validation_split: str = "validation"
     test_split: str = "test"
@@ -99,6 +101,8 @@ class TrainingSection:
     early_stopping_threshold: float = 0.0  # minimum improvement of eval loss that counts
     seed: int = 42
     dataloader_num_workers: int = 0
+    loss_vocabulary: str = "full"  # "targets": softmax over the tokens completions use (see target_vocab.py)
+    cpu_threads: int = 0  # torch threads on CPU (0: torch's default); 1 is 3-4x faster on cores shared with others
 
 
 @dataclass
@@ -154,6 +158,8 @@ def validate(recipe: Recipe) -> None:
     _choice("model.attn_implementation", m.attn_implementation, ("eager", "sdpa"))
     _choice("training.mixed_precision", t.mixed_precision, PRECISIONS)
     _choice("training.optimizer", t.optimizer, OPTIMIZERS)
+    _choice("data.task", d.task, TASKS)
+    _choice("training.loss_vocabulary", t.loss_vocabulary, ("full", "targets"))
     if not hw.bf16 and ("bf16" in (t.mixed_precision,) or m.dtype == "bfloat16"):
         raise ValueError(f"profile {recipe.profile!r} has no bf16 support: use fp16 (T4/P100) or float32")
     if hw.device == "cpu" and (m.quantize != "none" or t.mixed_precision == "fp16" or "8bit" in t.optimizer):

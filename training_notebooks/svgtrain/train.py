@@ -107,6 +107,25 @@ def sft_config(recipe: Recipe, plan, checkpoint_dir: Path, has_validation: bool)
     )
 
 
+def target_vocab_trainer(token_ids):
+    """An `SFTTrainer` whose loss is the softmax over `token_ids` only (`target_vocab.subvocab_loss`)."""
+    import torch
+    from trl import SFTTrainer
+
+    from .target_vocab import subvocab_loss
+
+    ids = torch.tensor(token_ids, dtype=torch.long)
+
+    class TargetVocabSFTTrainer(SFTTrainer):
+        """SFTTrainer with the loss restricted to the completions' vocabulary."""
+
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            loss = subvocab_loss(model, inputs, ids, num_items_in_batch)
+            return (loss, None) if return_outputs else loss
+
+    return TargetVocabSFTTrainer
+
+
 def trainer_class_for(trained_token_rows: bool):
     """`SFTTrainer`, or - when added tokens' rows train - a subclass computing the loss through the model's head.
 
@@ -153,12 +172,28 @@ def build_trainer(recipe: Recipe, loaded, splits, checkpoint_dir: Path):
     if has_validation and recipe.training.early_stopping_patience > 0:
         callbacks.append(EarlyStoppingCallback(recipe.training.early_stopping_patience,
                                                recipe.training.early_stopping_threshold))
-    trainer_class = trainer_class_for(bool(loaded.new_token_ids) and recipe.lora.train_new_tokens)
+    if recipe.training.loss_vocabulary == "targets":
+        from .target_vocab import target_token_ids
+
+        texts = list(splits.train["completion"]) + (list(splits.validation["completion"]) if has_validation else [])
+        trainer_class = target_vocab_trainer(target_token_ids(loaded.tokenizer, texts, _task_words(recipe)))
+    else:
+        trainer_class = trainer_class_for(bool(loaded.new_token_ids) and recipe.lora.train_new_tokens)
     return trainer_class(
         model=loaded.model, args=config, train_dataset=splits.train,
         eval_dataset=splits.validation if has_validation else None,
         processing_class=loaded.tokenizer, callbacks=callbacks,
     )
+
+
+def _task_words(recipe: Recipe) -> str:
+    """Words every completion of the task may use, beyond those in the data (the planner's vocabulary)."""
+    if recipe.data.task != "planner":
+        return ""
+    from svgllm.backends.composer.program import vocabulary
+
+    v = vocabulary()
+    return " ".join(name for field in dataclasses.fields(v) for name in getattr(v, field.name))
 
 
 def run(recipe: Recipe, dataset: str | None = None, resume: str = "auto",
@@ -172,7 +207,14 @@ def run(recipe: Recipe, dataset: str | None = None, resume: str = "auto",
 
     out = Path(recipe.training.output_dir)
     checkpoint_dir, adapter_dir = out / "checkpoints", out / "adapter"
+    if recipe.training.cpu_threads > 0 and recipe.hardware.device == "cpu":
+        import torch
+
+        # parallel regions wait for their slowest thread: on busy shared cores one thread beats two
+        torch.set_num_threads(recipe.training.cpu_threads)
     resume_from = resolve_resume(resume, checkpoint_dir)
+    # the exported recipe.yaml then names the data the run used, so `evaluate --adapter` finds it on its own
+    recipe.data.dataset = str(dataset or recipe.data.dataset)
     loaded = load_for_training(recipe)
     splits = prepare_splits(recipe, loaded.tokenizer, dataset)
     trainer = build_trainer(recipe, loaded, splits, checkpoint_dir)

@@ -32,6 +32,7 @@ REGISTRY: dict[str, str] = {
     "composer": "svgllm.backends.composer:ComposerBackend",
     "palette": "svgllm.backends.palette:PaletteBackend",
     "llm": "svgllm.backends.llm:LLMBackend",
+    "planner": "svgllm.backends.planner:PlannerBackend",
     "image": "svgllm.backends.image:ImageBackend",
 }
 
