@@ -121,6 +121,24 @@ def test_llm_placement_is_passed_only_with_an_llm(exported_core, monkeypatch):
     assert plan.device_map == {"": 0}  # the whole model on one GPU, never split over both
 
 
+def test_image_backend_is_switched_on_by_the_notebook_config(exported_core, monkeypatch):
+    import svgllm
+    from svgllm.backends.image.options import ImageOptions
+
+    assert "image" not in exported_core.make_config(svgllm).extra  # off by default
+    handle = "someone/ssd-1b/diffusers/default/1"
+    monkeypatch.setitem(exported_core.CONFIG, "backends", ["image", "composer", "palette"])
+    monkeypatch.setitem(exported_core.CONFIG, "candidates", 8)
+    monkeypatch.setitem(exported_core.CONFIG, "image", {"model": handle, "family": "ssd-1b", "images": 8})
+    config = exported_core.make_config(svgllm)
+    assert (config.backends, config.candidates) == (("image", "composer", "palette"), 8)
+    options = ImageOptions.from_dict(config.extra["image"])
+    assert (options.model, options.family, options.images) == (handle, "ssd-1b", 8)
+    monkeypatch.setitem(exported_core.CONFIG, "image", {"modle": handle})  # a typo is an error, not a no-op
+    with pytest.raises(ValueError, match="modle"):
+        ImageOptions.from_dict(exported_core.make_config(svgllm).extra["image"])
+
+
 class FakeKagglehub:
     """Stands in for kagglehub inside a Kaggle session: resolves handles to folders, or fails, or hangs."""
 
