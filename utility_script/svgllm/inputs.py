@@ -8,11 +8,11 @@ from __future__ import annotations
 import unicodedata
 
 from .deadline import call_with_timeout
+from .limits import KEPT_DESCRIPTION_CHARS
 
-MAX_DESCRIPTION_CHARS = 1_000  # competition descriptions are <= 200 characters; longer input is cut, not refused
 # Cleaning reads at most this many characters: enough for a description padded with blanks or control characters,
 # and it keeps a 10M-character input as cheap as a short one (whatever lies beyond would be cut anyway).
-SCAN_CHARS = 8 * MAX_DESCRIPTION_CHARS
+SCAN_CHARS = 8 * KEPT_DESCRIPTION_CHARS
 STR_BUDGET_S = 0.5  # longest wait for `str()` of a non-str input; on overrun the description is empty
 _DROPPED_CATEGORIES = ("Cc", "Cs", "Zl", "Zp")  # control characters, lone surrogates, line/paragraph separators
 
@@ -31,7 +31,7 @@ def clean_text(text: str) -> str:
     """Cut `text` to `SCAN_CHARS` first (cheap), then drop control characters, squeeze blanks, cap the length."""
     window = str.__getitem__(text, slice(0, SCAN_CHARS))  # a plain str even for a subclass overriding slicing
     kept = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in window)
-    return " ".join(kept.split())[:MAX_DESCRIPTION_CHARS]
+    return " ".join(kept.split())[:KEPT_DESCRIPTION_CHARS]
 
 
 def describe(description: object, budget_s: float) -> tuple[str, str]:
