@@ -32,6 +32,9 @@ WEAK_TARGETS = {
     "ice", "rock", "stone", "tile", "box", "symbol", "piece", "bubble", "machine", "arm", "arms", "food", "dish",
     "device", "container", "vessel", "instrument", "tool", "equipment", "covering", "snake",
 }  # fmt: skip
+# Words that name a part of the scene around the subject, whose commonest WordNet or emoji sense is something else
+# ("branch" -> a leg, "fence" -> a fencer, "hole" -> a shovel): never mapped, so the composer keeps its own reading.
+SCENE_WORDS = {"branch", "fence", "hole"}
 MAX_SCORE = 3.6  # tree distance (+ half a step per less common sense) past which a mapping is not kept
 SENSES = 3
 GLOVE_WEIGHT = 4.0  # how many tree steps a cosine similarity of 1.0 is worth when ranking candidates
@@ -291,9 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     codes = json.loads((sources["emoji"] / "en" / "shortcodes" / "cldr.json").read_text(encoding="utf-8"))
     named = json.loads((sources["colors"] / "dist" / "colornames.json").read_text(encoding="utf-8"))
     tables = {
-        "motif_keywords.json": motif_keywords(
+        "motif_keywords.json": {word: motif for word, motif in motif_keywords(
             emoji, codes, set(load_library()), known, lambda word: concrete_noun(word, synsets, index)
-        ),
+        ).items() if word not in SCENE_WORDS},
         "word_meanings.json": word_meanings(
             synsets, index, known, similarity if vectors.enabled() else None, other_senses(sources["wordnet"] / "dict")
         ),
@@ -308,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         candidates = meaning.candidates()
         lemmas = wordnet_lemmas(sources["wordnet"] / "dict")
         blocked = no_match(lemmas, meanings, known, lambda w: vectors.nearest(w, candidates, group=meaning.drawable))
+    meanings = {word: target for word, target in meanings.items() if word not in SCENE_WORDS}
+    blocked = sorted(set(blocked) | SCENE_WORDS)
     content = {**about, "words": meanings, "no_match": blocked}
     (args.out / "word_meanings.json").write_text(json.dumps(content, separators=(",", ":")) + "\n")
     for file_name, words in tables.items():

@@ -51,6 +51,20 @@ def test_words_with_no_drawable_meaning_do_not_map(word):
     assert meaning(word) is None
 
 
+@pytest.mark.parametrize(("text", "word"), [("an owl perched on a branch under a full moon", "branch"),
+                                            ("a gray elephant standing near a watering hole", "hole"),
+                                            ("a vintage red bicycle leaning against a fence", "fence")])
+def test_scene_words_are_never_mapped_to_their_commonest_other_sense(text, word):
+    # "branch" once drew a poultry leg, "hole" a shovel and "fence" a fencer beside the real subject
+    from dataset_build.composer_words import SCENE_WORDS
+
+    words, blocked = tables()
+    assert word in SCENE_WORDS and word in blocked and word not in words and word not in emoji_keywords()
+    assert meaning(word) is None
+    drawn = {subject.name for subject in parse(text).subjects}
+    assert not drawn & {"leg", "poultry-leg", "shovel", "fencing", "person-fencing"}
+
+
 def test_a_nonsense_noun_keeps_the_generic_stand_in():
     scene = parse("a florp on a table")
     assert scene.main.noun == "florp" and find_motif("florp") is None
