@@ -6,6 +6,7 @@ import pytest
 from svgllm import isolation
 from svgllm.backends.palette import PaletteBackend
 from svgllm.config import ModelConfig
+from svgllm.deadline import Deadline, link_budget
 from svgllm.model import EMERGENCY_SVG, Model
 from svgllm.render import render_problem
 from svgllm.rules import check
@@ -166,3 +167,35 @@ def test_a_str_subclass_cannot_dodge_the_cut():
     square = '<svg viewBox="0 0 9 9"><rect width="9" height="9" fill="red"/></svg>'
     Model(ModelConfig(), backends=[Recording(square)]).predict(Sneaky("a red kite " * 100_000))
     assert seen[0].startswith("a red kite") and len(seen[0]) == 1_000
+
+
+class Sleeping:
+    """A backend that uses all the time its link gets, then has nothing (an LLM that ran out of time)."""
+
+    name = "sleeper"
+
+    def generate(self, description, deadline):
+        time.sleep(max(0.0, deadline.remaining()))
+        return None
+
+
+class Quick(Returning):
+    """A backend that answers at once (the composer in a chain llm -> composer -> palette)."""
+
+
+def test_a_middle_link_gets_its_share_of_the_reserve():
+    # without shares the reserve was kept back whole at every link: after the first used its time the middle link
+    # got nothing and the last one answered
+    model = Model(ModelConfig(deadline_s=3.0, fallback_reserve_s=1.0, isolate_finish=False),
+                  backends=[Sleeping(), Quick(SQUARE, name="quick"), PaletteBackend()])
+    result, elapsed = timed_predict(model)
+    assert elapsed < 3.0 + OVERRUN_MARGIN_S
+    assert result.attempts[0].backend == "sleeper" and result.attempts[0].outcome != "ok", result.attempts
+    assert result.backend == "quick", result.attempts
+
+
+def test_link_budget_shares_the_reserve_among_later_links():
+    deadline = Deadline(10.0)
+    budgets = [link_budget(deadline, 2.0, links_after=after, fallbacks=2) for after in (2, 1, 0)]
+    assert [round(b) for b in budgets] == [8, 9, 10]
+    assert round(link_budget(deadline, 2.0, links_after=0, fallbacks=0)) == 10  # a single backend gets it all

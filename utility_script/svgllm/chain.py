@@ -2,8 +2,9 @@
 
 `gather` walks the backends in order and yields valid, distinct SVGs. Each raw answer goes through a `finish`
 callable (`Model.finish`: sanitise + check + render check, under a time limit). The time rules:
-- the first valid answer is looked for with each backend but the last leaving `fallback_reserve_s` for the later
-  ones; a link's budget covers both its drawing and the finishing of what it drew;
+- the first valid answer is looked for with each backend but the last leaving the later links their share of
+  `fallback_reserve_s` (`deadline.link_budget`); a link's budget covers both its drawing and the finishing of what
+  it drew;
 - with `wanted` = 1 (the plain path) the first valid answer is the answer;
 - with `wanted` > 1 (best-of-N), once one answer is in hand more are drawn only until the deadline minus the
   selection reserve, and candidates are scored as they arrive by a scorer whose every call ends shortly before
@@ -116,7 +117,8 @@ def gather(backends: list, text: str, deadline: Deadline, finish: Finish, tally:
         if tally.found:  # an answer is in hand: more only while drawing time remains
             budget = drawing.remaining()
         else:  # leave the later links their turn
-            budget = link_budget(deadline, fallback_reserve_s, is_last=index == len(backends) - 1)
+            budget = link_budget(deadline, fallback_reserve_s, links_after=len(backends) - 1 - index,
+                                 fallbacks=len(backends) - 1)
         name = getattr(backend, "name", type(backend).__name__)
         if budget <= 0:
             tally.attempts.append(Attempt(name, "timeout", 0.0, "no time left"))

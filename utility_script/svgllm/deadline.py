@@ -69,9 +69,16 @@ def call_with_timeout(function, budget: float, name: str = "svgllm-call") -> tup
     return "ok", box.get("value")
 
 
-def link_budget(deadline: Deadline, fallback_reserve_s: float, is_last: bool) -> float:
-    """Seconds one link of the backend chain may take: what is left, minus a reserve for the later links."""
-    return deadline.remaining() - (0.0 if is_last else fallback_reserve_s)
+def link_budget(deadline: Deadline, fallback_reserve_s: float, links_after: int, fallbacks: int) -> float:
+    """Seconds one link of the backend chain may take: what is left, minus its later links' share of the reserve.
+
+    `fallbacks` is how many links the chain has after its first one, `links_after` how many follow this one. The
+    first link keeps back the whole `fallback_reserve_s`; each later link keeps back only the shares of those still
+    after it, so in a chain llm -> composer -> palette the composer gets half the reserve instead of nothing when the
+    LLM used all its time, and the last link gets all that is left.
+    """
+    share = fallback_reserve_s * links_after / fallbacks if fallbacks else 0.0
+    return deadline.remaining() - share
 
 
 def wait_for_overruns(timeout_s: float = EXIT_WAIT_S) -> int:
