@@ -142,22 +142,61 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     """Read one noun phrase; scene-level words (time, weather, arrangement) are recorded on `scene`."""
     head_index = find_head(words, colors_at)
     for position, (word, _) in enumerate(words):
-        if position == head_index:
-            continue
-        _scene_word(word, scene)
+        if position != head_index:
+            _scene_word(word, scene)
     if head_index is None:
         return None
-    head = written = words[head_index][0]
-    if not is_noun(head):
-        pair = f"{words[head_index - 1][0]}-{head}" if head_index > 0 else ""
-        if pair and words[head_index - 1][1] not in colors_at and meaning(pair):
-            head = meaning(pair)  # "savoy cabbage", "bowler hat": WordNet knows the pair
-            words = words[: head_index - 1] + words[head_index:]
-            head_index -= 1
-        else:
-            head = meaning(head) or head  # "catamaran" -> boat, "kerchief" -> scarf
+    written = words[head_index][0]
+    head, words, head_index = _mapped_head(words, head_index, colors_at)
     base = vocab.singular(head)
     subject = Subject(noun=base, kind="object", name=base)
+    words, head_index = _compound_name(subject, words, head_index, head, colors_at)
+    modifiers = words[:head_index]
+    for _, start in words[head_index + 1 :]:  # "circles of teal": colours after the head still colour it
+        if colors_at.get(start) is not None:
+            subject.colors.append(colors_at[start].hex)
+            subject.color_words.append(colors_at[start].words)
+    count, sides = _read_modifiers(subject, modifiers, colors_at)
+    if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
+        subject.pattern = vocab.PATTERNS[head]
+    plural = vocab.plural(written) or written in ("pants", "trousers", "jeans", "shorts", "overalls")
+    subject.count = count if count is not None else (1 if not vocab.plural(written) else 0)  # 0: "some"
+    if _on_the_moon(base, scene):
+        return Subject(noun="moon", kind="setting")
+    if _scene_head(subject, base, modifiers, colors_at, scene):
+        return None
+    if base in ("star", "sun", "moon"):  # a coloured or counted celestial body is drawn as a shape
+        subject.kind, subject.name = "shape", {"star": "star", "sun": "circle", "moon": "crescent"}[base]
+    elif head in vocab.GARMENTS or base in vocab.GARMENTS:
+        subject.kind, subject.name = "garment", vocab.GARMENTS.get(head, vocab.GARMENTS.get(base))
+        subject.count = 1
+    elif base in vocab.SHAPES and (base not in vocab.SETTINGS):
+        _shape(subject, base, modifiers, sides)
+    elif base in vocab.SETTINGS or head in vocab.SETTINGS:
+        return _setting(subject, base, head, modifiers, colors_at, scene)
+    elif base in vocab.PROCEDURAL:
+        subject.kind, subject.name = "object", base
+    if plural and subject.kind != "garment" and subject.count == 1 and count is None:
+        subject.count = 0
+    return subject
+
+
+def _mapped_head(words: list[tuple[str, int]], head_index: int, colors_at: dict):
+    """(head word, words, head index) with an unknown head mapped by meaning; a two-word name WordNet knows
+    ("savoy cabbage", "bowler hat") is read as one word."""
+    head = words[head_index][0]
+    if is_noun(head):
+        return head, words, head_index
+    pair = f"{words[head_index - 1][0]}-{head}" if head_index > 0 else ""
+    if pair and words[head_index - 1][1] not in colors_at and meaning(pair):
+        return meaning(pair), words[: head_index - 1] + words[head_index:], head_index - 1
+    return meaning(head) or head, words, head_index  # "catamaran" -> boat, "kerchief" -> scarf
+
+
+def _compound_name(subject: Subject, words, head_index: int, head: str, colors_at: dict):
+    """Name `subject` by the motif its last two or three words name ("palm tree", "cherry blossom tree");
+    returns the words and head index without the words used."""
+    base = subject.noun
     if (
         head_index > 1
         and base in ("tree", "plant", "bush", "flower", "shrub")
@@ -165,22 +204,20 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     ):
         # "cherry blossom tree": the two words before a generic plant word name the motif
         subject.noun = subject.name = f"{words[head_index - 2][0]}-{words[head_index - 1][0]}"
-        words = words[: head_index - 2] + words[head_index:]
-        head_index -= 2
-    elif head_index > 0 and words[head_index - 1][1] not in colors_at:
+        return words[: head_index - 2] + words[head_index:], head_index - 2
+    if head_index > 0 and words[head_index - 1][1] not in colors_at:
         # compound names the library knows: "palm tree", "polar bear", "hot dog", "teddy bear"
         previous_word = words[head_index - 1][0]
         for compound in (f"{previous_word}-{base}", f"{previous_word}-{head}"):
             if compound in load_library() or compound in vocab.MOTIF_SYNONYMS:  # "fire truck" -> fire-engine
                 subject.noun = subject.name = compound
-                words = words[: head_index - 1] + words[head_index:]
-                head_index -= 1
-                break
-    modifiers = words[:head_index]
-    for _, start in words[head_index + 1 :]:  # "circles of teal": colours after the head still colour it
-        if colors_at.get(start) is not None:
-            subject.colors.append(colors_at[start].hex)
-            subject.color_words.append(colors_at[start].words)
+                return words[: head_index - 1] + words[head_index:], head_index - 1
+    return words, head_index
+
+
+def _read_modifiers(subject: Subject, modifiers, colors_at: dict) -> tuple[int | None, int | None]:
+    """Colours, material, pattern and adjectives of the words before the head onto `subject`;
+    returns (count, sides) as written ("three", "half a dozen", "twelve-sided"), None where not."""
     count = sides = None
     for position, (word, start) in enumerate(modifiers):
         if start in colors_at:
@@ -203,106 +240,86 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
             subject.pattern = subject.pattern or vocab.PATTERNS[word]
         elif word not in vocab.STOP:
             subject.adjectives.append(word)
-    if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
-        subject.pattern = vocab.PATTERNS[head]
-    plural = vocab.plural(written) or written in ("pants", "trousers", "jeans", "shorts", "overalls")
-    subject.count = count if count is not None else (1 if not vocab.plural(written) else 0)  # 0: "some"
-    # classify the head
+    return count, sides
+
+
+# heads that name a time of day whatever the time table says of them
+_TIME_HEADS = {"night", "day", "dusk", "dawn", "sunset", "sunrise", "evening", "morning", "midnight", "twilight",
+               "noon", "midday", "afternoon"}
+# heads that are about the sky, not a subject ("a cloudy sky", "a full moon")
+_SKY_HEADS = {"sky", "cloud", "rain", "storm", "fog", "mist", "snowfall", "rainbow", "star", "sun", "moon",
+              "lightning", "thunderstorm", "snowflake"}
+
+
+def _on_the_moon(base: str, scene: Scene) -> bool:
+    """ "on the moon", "across the moon": the moon's surface is the setting (recorded on `scene`)."""
+    if base not in ("moon", "lunar") or scene.setting is not None:
+        return False
+    if not re.search(r"\b(on|across) the moon\b", scene.description.lower()):
+        return False
+    scene.setting, scene.setting_word = "lunar", "moon"
+    scene.settings.append("lunar")
+    return True
+
+
+def _scene_head(subject: Subject, base: str, modifiers, colors_at: dict, scene: Scene) -> bool:
+    """Record a head that speaks about the whole scene (season, background, time, sky) on
+    `scene`; True when it did (the phrase then draws no subject)."""
     if base in _SEASONS:  # "in spring", "an autumn day" are about the whole scene
         scene.style_words.add(_SEASONS[base])
-        return None
+        return True
     if base in ("background", "backdrop", "canvas", "wall", "surface", "ground") and subject.colors:
         scene.background_color = scene.background_color or subject.color
-        return None
+        return True
     if base in ("background", "backdrop"):  # "on a dark background": a tone, not a thing to draw
         tone = next((_TONES[w] for w, _ in modifiers if w in _TONES), None)
         scene.background_color = scene.background_color or tone
-        return None
-    if (
-        base in ("moon", "lunar")
-        and scene.setting is None
-        and re.search(r"\b(on|across) the moon\b", scene.description.lower())
-    ):
-        scene.setting, scene.setting_word = "lunar", "moon"
-        scene.settings.append("lunar")
-        return Subject(noun="moon", kind="setting")
-    if base in (
-        "night",
-        "day",
-        "dusk",
-        "dawn",
-        "sunset",
-        "sunrise",
-        "evening",
-        "morning",
-        "midnight",
-        "twilight",
-        "noon",
-        "midday",
-        "afternoon",
-    ) or (vocab.TIMES.get(base) and base not in ("moon", "stars", "starry", "sunny", "moonlight")):
+        return True
+    if base in _TIME_HEADS or (vocab.TIMES.get(base) and base not in ("moon", "stars", "starry", "sunny", "moonlight")):
         # "at nightfall", "at daybreak": any time word the table has heads a phrase about the time
         scene.time = scene.time or vocab.TIMES.get(base)
         if subject.color and base in ("sunset", "sunrise", "dawn", "dusk", "twilight", "evening", "night"):
             scene.sky_color = scene.sky_color or subject.color  # "an orange sunset", "a purple twilight"
-        return None
-    if base in (
-        "sky",
-        "cloud",
-        "rain",
-        "storm",
-        "fog",
-        "mist",
-        "snowfall",
-        "rainbow",
-        "star",
-        "sun",
-        "moon",
-        "lightning",
-        "thunderstorm",
-        "snowflake",
-    ) and not _has_object_use(base, modifiers, colors_at):
+        return True
+    if base in _SKY_HEADS and not _has_object_use(base, modifiers, colors_at):
         _sky_word(base, subject, scene)
+        return True
+    return False
+
+
+def _shape(subject: Subject, base: str, modifiers, sides: int | None) -> None:
+    """Make `subject` the shape `base` names; "twelve-sided", "zigzag lines" say which shape exactly."""
+    subject.kind, subject.name = "shape", vocab.SHAPES[base]
+    if sides:  # "nine-sided shapes", "a twelve-sided polygon": a regular polygon of that many sides
+        subject.name = f"polygon-{sides}"
+    if subject.name in ("line", "stripe"):  # "zigzag lines", "wavy bands": the modifier says the line's shape
+        shaped = next((_LINE_SHAPES[w] for w, _ in modifiers if w in _LINE_SHAPES), None)
+        subject.name = shaped or subject.name
+
+
+def _setting(subject: Subject, base: str, head: str, modifiers, colors_at: dict, scene: Scene) -> Subject | None:
+    """Record the terrain a setting word names (its ground cover, its colour, things it is full of) on `scene`."""
+    terrain = vocab.SETTINGS.get(base, vocab.SETTINGS.get(head))
+    if terrain == "sky":
+        _sky_word("sky", subject, scene)
         return None
-    if base in ("star", "sun", "moon"):  # a coloured or counted celestial body is drawn as a shape
-        subject.kind, subject.name = "shape", {"star": "star", "sun": "circle", "moon": "crescent"}[base]
-    elif head in vocab.GARMENTS or base in vocab.GARMENTS:
-        subject.kind, subject.name = "garment", vocab.GARMENTS.get(head, vocab.GARMENTS.get(base))
-        subject.count = 1
-    elif base in vocab.SHAPES and (base not in vocab.SETTINGS):
-        subject.kind, subject.name = "shape", vocab.SHAPES[base]
-        if sides:  # "nine-sided shapes", "a twelve-sided polygon": a regular polygon of that many sides
-            subject.name = f"polygon-{sides}"
-        if subject.name in ("line", "stripe"):  # "zigzag lines", "wavy bands": the modifier says the line's shape
-            shaped = next((_LINE_SHAPES[w] for w, _ in modifiers if w in _LINE_SHAPES), None)
-            subject.name = shaped or subject.name
-    elif base in vocab.SETTINGS or head in vocab.SETTINGS:
-        terrain = vocab.SETTINGS.get(base, vocab.SETTINGS.get(head))
-        if terrain == "sky":
-            _sky_word("sky", subject, scene)
-            return None
-        scene.settings.append(terrain)
-        if scene.setting is None:
-            scene.setting, scene.setting_word = terrain, base
-            scene.setting_color = subject.color
-        for word, start in modifiers:
-            if vocab.COVERS.get(word):
-                scene.cover = scene.cover or vocab.COVERS[word]
-            elif (
-                start not in colors_at
-                and word not in vocab.STOP
-                and word not in vocab.WEATHER  # "a foggy bay": weather, not rows of the fog emoji
-                and word not in vocab.TIMES
-                and is_noun(word)
-                and vocab.singular(word) not in vocab.SETTINGS
-            ):
-                scene.setting_items.append(vocab.singular(word))  # "sunflower field", "tulip garden"
-        subject.kind = "setting"
-        return subject
-    elif base in vocab.PROCEDURAL:
-        subject.kind, subject.name = "object", base
-    if plural and subject.kind != "garment" and subject.count == 1 and count is None:
-        subject.count = 0
+    scene.settings.append(terrain)
+    if scene.setting is None:
+        scene.setting, scene.setting_word = terrain, base
+        scene.setting_color = subject.color
+    for word, start in modifiers:
+        if vocab.COVERS.get(word):
+            scene.cover = scene.cover or vocab.COVERS[word]
+        elif (
+            start not in colors_at
+            and word not in vocab.STOP
+            and word not in vocab.WEATHER  # "a foggy bay": weather, not rows of the fog emoji
+            and word not in vocab.TIMES
+            and is_noun(word)
+            and vocab.singular(word) not in vocab.SETTINGS
+        ):
+            scene.setting_items.append(vocab.singular(word))  # "sunflower field", "tulip garden"
+    subject.kind = "setting"
     return subject
 
 
