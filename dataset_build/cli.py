@@ -5,15 +5,25 @@ import argparse
 import json
 import sys
 
+from svgllm import dataconfig
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+from .config import BuildConfig
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's options; those that override the config are made from `BuildConfig`'s fields."""
     parser = argparse.ArgumentParser(prog="python -m dataset_build", description=__doc__)
     parser.add_argument("--profile", default="tiny",
                         help="profile name under dataset_build/profiles/ or a YAML file (default: tiny)")
     parser.add_argument("--out", default="build/dataset", help="output folder (default: build/dataset)")
-    parser.add_argument("--num-proc", type=int, default=None, help="override the profile's num_proc")
+    dataconfig.add_arguments(parser, BuildConfig)
     parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
-    return parser.parse_args(argv)
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line arguments of `main`."""
+    return build_parser().parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,10 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parse_args(argv)
     try:
-        config = load_config(args.profile)
-        if args.num_proc is not None:
-            config.num_proc = args.num_proc
-            config.validate()
+        config = load_config(args.profile, dataconfig.overrides_from_args(args, BuildConfig))
     except (ValueError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,6 +1,8 @@
 """One way to configure: typed dataclasses, one loader (unknown keys named, values converted one way)."""
+import argparse
 import dataclasses
 import json
+import typing
 
 import pytest
 from svgllm import dataconfig
@@ -15,7 +17,7 @@ BUSY = "a snowy mountain village with pine trees, a frozen lake, red cabins and 
 def test_unknown_keys_are_named_at_every_level():
     with pytest.raises(ValueError, match=r"unknown ModelConfig keys: colour, sizee \(known: backends,"):
         ModelConfig.from_dict({"colour": 1, "sizee": 2})
-    with pytest.raises(ValueError, match="unknown llm options: tempreature"):
+    with pytest.raises(ValueError, match=r"unknown llm options: llm\.tempreature \(known: candidates_per_step,"):
         ModelConfig.from_dict({"llm": {"tempreature": 0.5}})
 
 
@@ -43,7 +45,7 @@ def test_values_are_converted_one_way_from_code_json_and_environment(tmp_path):
     ({"backends": 7}, "backends must be a list or a comma-separated string"),
     ({"llm": {"header": "none"}}, "llm.header must be one of prefill, generate, got 'none'"),
     ({"llm": {"top_p": 2}}, r"llm.top_p must be a number in \[0, 1\], got 2.0"),
-    ({"llm": "not json"}, "llm must be a JSON object"),
+    ({"llm": "not json"}, r"llm must be a mapping \(a JSON object\), got 'not json'"),
     ({"llm_model": 5}, "llm_model must be a string, got 5"),
 ])
 def test_bad_values_name_their_field(values, message):
@@ -86,3 +88,117 @@ def test_the_composer_honours_the_budget():
     full = len(compose(BUSY).encode())
     small = ComposerBackend(ModelConfig(budget_bytes=1000)).generate(BUSY)
     assert len(small.encode()) <= 960 < full
+
+
+def test_a_bad_environment_variable_is_named():
+    with pytest.raises(ValueError, match="SVGLLM_CANDIDATES: candidates must be an integer, got 'many'"):
+        ModelConfig.from_env({"SVGLLM_CANDIDATES": "many"})
+    with pytest.raises(ValueError, match=r"SVGLLM_LLM_OPTIONS: unknown llm options: llm\.tempreature"):
+        ModelConfig.from_env({"SVGLLM_LLM_OPTIONS": '{"tempreature": 1}'})
+
+
+def test_a_bad_flag_is_named(capsys):
+    from svgllm.cli import main
+
+    assert main(["draw", "x", "--budget-bytes", "lots"]) == 2
+    assert "--budget-bytes: budget_bytes must be an integer, got 'lots'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------- the loader's general types
+@dataclasses.dataclass
+class Inner:
+    """A nested section, as build configs and training recipes have."""
+
+    rate: float = dataconfig.option(0.5, bounds=(0, 1), open_bounds=(True, False), help="a share in (0, 1]")
+    mode: typing.Literal["fast", "exact"] = dataconfig.option("fast", cli="--mode", help="how to run")
+    steps: int = dataconfig.option(3, cli="--steps", metavar="N", help="how many steps")
+
+    def __post_init__(self):
+        dataconfig.coerce_fields(self)
+
+
+@dataclasses.dataclass
+class Outer:
+    """Every kind of field the loader converts, one nested section and two flags."""
+
+    name: str = dataconfig.option("x", cli="--name", help="a name")
+    size: tuple[int, int] = dataconfig.option((2, 3), help="width and height")
+    tokens: list[str] = dataconfig.option(factory=list, help="strings")
+    targets: str | list[str] = dataconfig.option("all", help="one name or a list of names")
+    weights: dict[str, float] = dataconfig.option(factory=dict, help="weight per name")
+    limit: int | None = dataconfig.option(None, help="optional cap")
+    inner: Inner = dataconfig.option(factory=Inner, help="the nested section")
+
+    def __post_init__(self):
+        dataconfig.coerce_fields(self)
+
+
+def test_nested_sections_are_named_by_their_path():
+    with pytest.raises(ValueError, match=r"unknown keys in inner: inner\.rat \(known: mode, rate, steps\)"):
+        dataconfig.from_mapping(Outer, {"inner": {"rat": 1}})
+    with pytest.raises(ValueError, match=r"inner\.rate must be a number in \(0, 1\], got 0\.0"):
+        dataconfig.from_mapping(Outer, {"inner": {"rate": 0}})
+    with pytest.raises(ValueError, match=r"inner\.steps must be an integer, got 'three'"):
+        Outer(inner={"steps": "three"})  # also when built in code, not only from a mapping
+    with pytest.raises(ValueError, match="inner must be a mapping"):
+        dataconfig.from_mapping(Outer, {"inner": [1]})
+    assert dataconfig.from_mapping(Outer, {"inner": None}).inner == Inner()  # an empty YAML section: defaults
+    assert dataconfig.from_mapping(Outer, {"inner": {"rate": "1"}}).inner.rate == 1.0
+
+
+def test_literal_tuple_list_dict_union_and_optional_types():
+    loaded = dataconfig.from_mapping(Outer, {"size": "4, 5", "tokens": ["a", "b"], "targets": ["q", "v"],
+                                             "weights": {"a": "0.5"}, "limit": "none", "inner": {"mode": "exact"}})
+    assert (loaded.size, loaded.tokens, loaded.targets, loaded.weights) == ((4, 5), ["a", "b"], ["q", "v"],
+                                                                            {"a": 0.5})
+    assert loaded.limit is None and loaded.inner.mode == "exact"
+    assert Outer(targets="all").targets == "all" and Outer(limit="7").limit == 7
+    for values, message in [
+        ({"size": [1, 2, 3]}, "size must have 2 items, got 3"),
+        ({"size": [1, "x"]}, r"size\[1\] must be an integer, got 'x'"),
+        ({"tokens": ["a", 3]}, r"tokens\[1\] must be a string, got 3"),
+        ({"targets": 5}, "targets must be a string or a list, got 5"),
+        ({"weights": {"a": "heavy"}}, "weights.a must be a finite number, got 'heavy'"),
+        ({"inner": {"mode": "slow"}}, "inner.mode must be one of fast, exact, got 'slow'"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            dataconfig.from_mapping(Outer, values)
+    assert dataconfig.from_mapping(Outer, dataconfig.to_dict(loaded)) == loaded  # to_dict round-trips
+
+
+def test_files_json_and_yaml(tmp_path):
+    (tmp_path / "a.json").write_text('{"name": "j", "inner": {"steps": 4}}')
+    (tmp_path / "a.yaml").write_text("name: y\ninner:\n  steps: 5\n")
+    (tmp_path / "empty.yaml").write_text("# nothing set\n")
+    assert dataconfig.from_file(Outer, tmp_path / "a.json") == Outer(name="j", inner=Inner(steps=4))
+    assert dataconfig.from_file(Outer, tmp_path / "a.yaml") == Outer(name="y", inner=Inner(steps=5))
+    assert dataconfig.from_file(Outer, tmp_path / "empty.yaml") == Outer()
+    (tmp_path / "list.yaml").write_text("- 1\n")
+    (tmp_path / "bad.json").write_text("{")
+    with pytest.raises(ValueError, match=r"list\.yaml must hold a mapping"):
+        dataconfig.read_mapping(tmp_path / "list.yaml")
+    with pytest.raises(ValueError, match=r"bad\.json is not valid JSON"):
+        dataconfig.read_mapping(tmp_path / "bad.json")
+
+
+def test_flags_of_nested_sections_come_from_the_fields(capsys):
+    parser = argparse.ArgumentParser()
+    dataconfig.add_arguments(parser, Outer)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--help"])
+    text = capsys.readouterr().out
+    assert "--name" in text and "--steps N" in text and "how many steps (default 3)" in text
+    assert "{fast,exact}" in text  # the Literal's choices
+    args = parser.parse_args(["--steps", "9", "--mode", "exact"])
+    overrides = dataconfig.overrides_from_args(args, Outer)
+    assert overrides == {"inner": {"steps": 9, "mode": "exact"}}
+    base = dataconfig.to_dict(Outer(name="file", inner=Inner(rate=0.25)))
+    merged = dataconfig.from_mapping(Outer, dataconfig.merge(base, overrides))
+    assert (merged.name, merged.inner) == ("file", Inner(rate=0.25, mode="exact", steps=9))
+    with pytest.raises(ValueError, match="--steps: inner.steps must be an integer, got 'x'"):
+        dataconfig.overrides_from_args(parser.parse_args(["--steps", "x"]), Outer)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--mode", "slow"])  # argparse knows the choices too
+    only = argparse.ArgumentParser()
+    dataconfig.add_arguments(only, Outer, only={"inner.steps"})
+    assert only.parse_args(["--steps", "1"]) and "--name" not in only.format_help()

@@ -176,13 +176,6 @@ def test_default_model_comes_from_the_environment(monkeypatch):
     assert response.status_code == 200 and check(response.json()["svg"]) == ()
 
 
-def test_serve_settings_from_env():
-    settings = ServeSettings.from_env({"SVGLLM_SERVE_TIMEOUT_S": "12.5", "SVGLLM_SERVE_QUEUE": "3"})
-    assert (settings.timeout_s, settings.queue_size) == (12.5, 3)
-    with pytest.raises(ValueError, match="SVGLLM_SERVE"):
-        ServeSettings.from_env({"SVGLLM_SERVE_QUEUE": "many"})
-
-
 def test_page_is_static_with_a_strict_policy(palette_client):
     page = palette_client.get("/?description=<script>alert(1)</script>")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

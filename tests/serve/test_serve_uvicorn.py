@@ -73,9 +73,9 @@ def test_the_serve_command_starts_a_server(spawn_server, entry):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--port", "99999"], "port must be in 0..65535"),
-        (["--timeout", "0"], "must be > 0"),
-        (["--queue", "-1"], "must be >= 0"),
+        (["--port", "99999"], "--port: port must be an integer in [0, 65535], got 99999"),
+        (["--timeout", "0"], "--timeout: timeout_s must be a number in (0, ...], got 0.0"),
+        (["--queue", "-1"], "--queue: queue_size must be an integer in [0, ...], got -1"),
         (["--config", "/nonexistent/config.json"], "config.json"),
         (["--backends", "palette,no-such-backend"], "unknown backend(s) no-such-backend"),
         (["--deadline", "0"], "deadline_s must be in"),

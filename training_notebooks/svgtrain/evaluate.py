@@ -172,20 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     """CLI: evaluate an exported adapter folder (its recipe.yaml is used) or, with --baseline, the base model."""
     import argparse
 
-    from .recipe import load_recipe
+    from svgllm import dataconfig
+
+    from .recipe import Recipe, load_recipe
 
     parser = argparse.ArgumentParser(prog="python -m training_notebooks.svgtrain.evaluate", description=main.__doc__)
     parser.add_argument("--adapter", type=Path, required=True, help="exported adapter folder (holds recipe.yaml)")
-    parser.add_argument("--dataset", help="dataset folder / .jsonl (default: the recipe's data.dataset)")
+    dataconfig.add_arguments(parser, Recipe, only={"data.dataset"})  # over the recipe's data.dataset
     parser.add_argument("--split", default="test")
     parser.add_argument("--baseline", action="store_true", help="evaluate the base model instead (written to OUT)")
     parser.add_argument("--out", type=Path, help="results folder (default: the adapter folder)")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE")
     args = parser.parse_args(argv)
     try:
-        recipe = load_recipe(args.adapter / "recipe.yaml", args.overrides)
+        recipe = load_recipe(args.adapter / "recipe.yaml", args.overrides, dataconfig.overrides_from_args(args, Recipe))
         out = args.out or (args.adapter / "baseline" if args.baseline else args.adapter)
-        results = evaluate(None if args.baseline else args.adapter, recipe, args.dataset, out, args.split)
+        results = evaluate(None if args.baseline else args.adapter, recipe, None, out, args.split)
     except (ValueError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from svgllm import dataconfig
+
 from .recipe import Recipe, load_recipe
 
 log = logging.getLogger(__name__)
@@ -264,15 +266,13 @@ def _versions() -> dict:
 
 
 def parse_args(argv: list[str] | None = None):
-    """Command-line arguments of `main`."""
+    """Command-line arguments of `main`; the recipe's own options are made from its fields (help written once)."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m training_notebooks.svgtrain.train",
                                      description="QLoRA/LoRA fine-tuning of a causal LM on SVG rows.")
     parser.add_argument("--recipe", required=True, help="recipe YAML (training_notebooks/recipes/*.yaml)")
-    parser.add_argument("--dataset", help="save_to_disk DatasetDict folder or .jsonl (overrides data.dataset)")
-    parser.add_argument("--output-dir", help="overrides training.output_dir")
-    parser.add_argument("--max-steps", type=int, help="overrides training.max_steps")
+    dataconfig.add_arguments(parser, Recipe)  # --dataset, --output-dir, --max-steps: over the recipe's values
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
                         help="override any recipe value (repeatable), e.g. --set lora.r=8")
     parser.add_argument("--resume", default="auto",
@@ -285,14 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, train, print where the adapter went."""
     parser, args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    overrides = list(args.overrides)
-    if args.output_dir:
-        overrides.append(f"training.output_dir={args.output_dir}")
-    if args.max_steps is not None:
-        overrides.append(f"training.max_steps={args.max_steps}")
     try:
-        recipe = load_recipe(args.recipe, overrides)
-        result = run(recipe, args.dataset, args.resume, args.owner)
+        recipe = load_recipe(args.recipe, args.overrides, dataconfig.overrides_from_args(args, Recipe))
+        result = run(recipe, None, args.resume, args.owner)
     except (ValueError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

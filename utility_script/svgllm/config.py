@@ -91,8 +91,8 @@ class ModelConfig:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> ModelConfig:
-        """Read a JSON config file (same keys as the dataclass)."""
-        return dataconfig.from_json_file(cls, path)
+        """Read a JSON config file (same keys as the dataclass; a .yaml one needs PyYAML)."""
+        return dataconfig.from_file(cls, path)
 
     @classmethod
     def from_env(cls, environ: dict | None = None) -> ModelConfig:
@@ -101,13 +101,13 @@ class ModelConfig:
         The variables are the fields' `env` names (`dataconfig.env_names(ModelConfig, ENV_PREFIX)`):
         SVGLLM_DEADLINE_S, SVGLLM_BACKENDS (comma-separated), SVGLLM_BUDGET_BYTES, SVGLLM_CANDIDATES,
         SVGLLM_SCORER, SVGLLM_SELECTION_RESERVE_S, SVGLLM_MODEL, SVGLLM_ADAPTER, SVGLLM_LLM_OPTIONS (JSON).
+        A value that does not convert is a ValueError naming its variable.
         """
         env = os.environ if environ is None else environ
         values: dict = {}
         if env.get(ENV_PREFIX + "CONFIG"):
             values = cls.from_file(env[ENV_PREFIX + "CONFIG"]).to_dict()
-        values.update(dataconfig.env_values(cls, env, ENV_PREFIX))
-        return cls.from_dict(values)
+        return dataconfig.from_env(cls, env, ENV_PREFIX, base=values)
 
     def to_dict(self) -> dict:
         """A JSON-ready copy (saved next to outputs so a run can be reproduced)."""

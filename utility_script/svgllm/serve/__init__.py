@@ -16,8 +16,12 @@ def __getattr__(name: str):
         instance = default_app()
         globals()["app"] = instance  # built once per process; the model inside loads at startup, not here
         return instance
-    if name in ("create_app", "ServeSettings"):
-        from . import webapp
+    if name == "create_app":
+        from .webapp import create_app
 
-        return getattr(webapp, name)
+        return create_app
+    if name == "ServeSettings":  # standard library only: no FastAPI needed to read or check the settings
+        from .settings import ServeSettings
+
+        return ServeSettings
     raise AttributeError(f"module 'svgllm.serve' has no attribute {name!r}")

@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,39 +31,17 @@ from .schemas import (
     PredictRequest,
     PredictResponse,
 )
+from .settings import QUEUE_WAIT_MARGIN_S, ServeSettings
 from .validation import describe_errors
 
 log = logging.getLogger("svgllm.serve")
 
 MAX_BODY_BYTES = 16 * 1024  # a 200-character description in JSON is far below this; bigger bodies are refused
-QUEUE_WAIT_MARGIN_S = 30.0  # default request timeout = the model's own deadline + this much queueing
 CLIENT_GONE_STATUS = 499  # nginx's "client closed request": logged, never read by anyone
 
 
 class ClientGone(Exception):
     """The client disconnected before its answer was ready."""
-
-
-@dataclass
-class ServeSettings:
-    """Server knobs. `timeout_s` None means the model's deadline plus QUEUE_WAIT_MARGIN_S."""
-
-    timeout_s: float | None = None  # per request, queue wait included; past it the answer is 504
-    queue_size: int = 32  # requests allowed to wait behind the running one; more are answered 503
-
-    @classmethod
-    def from_env(cls, environ: dict | None = None) -> ServeSettings:
-        """Defaults overridden by SVGLLM_SERVE_TIMEOUT_S and SVGLLM_SERVE_QUEUE."""
-        env = os.environ if environ is None else environ
-        settings = cls()
-        try:
-            if env.get("SVGLLM_SERVE_TIMEOUT_S"):
-                settings.timeout_s = float(env["SVGLLM_SERVE_TIMEOUT_S"])
-            if env.get("SVGLLM_SERVE_QUEUE"):
-                settings.queue_size = int(env["SVGLLM_SERVE_QUEUE"])
-        except ValueError as error:
-            raise ValueError(f"bad SVGLLM_SERVE_* environment variable: {error}") from None
-        return settings
 
 
 class _Service:
