@@ -68,6 +68,12 @@ def test_partial_model_options_are_an_error(tmp_path, questions_file, capsys, ex
     assert message in capsys.readouterr().err
 
 
+def test_an_unknown_device_is_refused_by_name(tmp_path, questions_file, capsys):
+    submission = write_submission(tmp_path / "sub.csv", [("t1", APPLE_SVG)])
+    assert cli.main(["score", str(submission), "--questions", str(questions_file), "--devices", "tpu"]) == 2
+    assert "scorer device must be" in capsys.readouterr().err
+
+
 def test_bad_submission_files_give_one_clear_line(tmp_path, questions_file, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,drawing\nt1,<svg/>\n", encoding="utf-8")

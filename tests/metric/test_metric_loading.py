@@ -1,6 +1,6 @@
-"""Model locations and device placement (no GPU needed)."""
+"""Model locations and the 4-bit setting (device placement: test_metric_devices.py)."""
 import pytest
-from svgllm.metric.loading import DeviceLayout, pick_devices, resolve_model_path
+from svgllm.metric.loading import resolve_model_path
 
 
 def test_local_paths_resolve_to_themselves(tmp_path):
@@ -22,23 +22,6 @@ def test_handles_go_to_kagglehub(monkeypatch):
     monkeypatch.setitem(sys.modules, "kagglehub", fake)
     assert resolve_model_path("google/paligemma-2/transformers/paligemma2-10b-mix-448") == "/downloaded"
     assert calls == ["google/paligemma-2/transformers/paligemma2-10b-mix-448"]
-
-
-@pytest.mark.parametrize("layout, count, expected", [
-    ("auto", 0, DeviceLayout("cpu", "cpu")),
-    ("auto", 1, DeviceLayout("cuda:0", "cuda:0")),
-    ("auto", 2, DeviceLayout("cuda:0", "cuda:1")),  # Kaggle's 2x T4: VQA and aesthetic on separate GPUs
-    ("cuda", 2, DeviceLayout("cuda:0", "cuda:0")),
-    ("cpu", 2, DeviceLayout("cpu", "cpu")),
-])
-def test_device_layouts(layout, count, expected):
-    assert pick_devices(layout, cuda_count=count) == expected
-
-
-@pytest.mark.parametrize("layout, count", [("split", 1), ("cuda", 0), ("tpu", 1)])
-def test_impossible_layouts_are_refused(layout, count):
-    with pytest.raises(ValueError):
-        pick_devices(layout, cuda_count=count)
 
 
 def test_nf4_settings():

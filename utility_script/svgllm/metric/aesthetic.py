@@ -80,7 +80,8 @@ class Aesthetic:
         from .loading import default_dtype, resolve_model_path
 
         clip_path = resolve_model_path(clip_spec)
-        model = CLIPModel.from_pretrained(clip_path, dtype=dtype or default_dtype(device)).to(device)
+        # device_map puts the weights straight on `device` (no CPU copy first), as PaliGemma.load does
+        model = CLIPModel.from_pretrained(clip_path, dtype=dtype or default_dtype(device), device_map={"": device})
         head = load_head(resolve_model_path(head_spec), device)
         return cls(model, CLIPImageProcessor.from_pretrained(clip_path), head, device)
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import hashlib
 import json
 import sys
 from pathlib import Path
 
-MODEL_OPTIONS = ("vqa_model", "aesthetic_model", "clip_model")
+from .. import dataconfig
+from .options import MODEL_FIELDS, MetricOptions
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -26,11 +28,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("submission", help="CSV with columns id,svg")
     parser.add_argument("--questions", required=True,
                         help="JSON lines: id, description, questions (train.jsonl)")
-    parser.add_argument("--vqa-model", help="PaliGemma: local HF folder or kagglehub handle")
-    parser.add_argument("--aesthetic-model", help="aesthetic MLP head weights (.pth/.safetensors) or handle")
-    parser.add_argument("--clip-model", help="CLIP ViT-L/14: local HF folder or kagglehub handle")
-    parser.add_argument("--devices", default="auto", choices=("auto", "cpu", "cuda", "split"),
-                        help="auto: VQA cuda:0 + aesthetic cuda:1 on two GPUs, one GPU for both, else CPU")
+    # --vqa-model, --aesthetic-model, --clip-model, --devices: the help of MetricOptions' fields
+    dataconfig.add_arguments(parser, MetricOptions)
     parser.add_argument("--no-4bit", action="store_true",
                         help="load PaliGemma unquantised (default: NF4 on CUDA)")
     parser.add_argument("--gallery", help="directory for renders with scores, scores.csv and scores.jsonl")
@@ -55,21 +54,28 @@ def read_submission(path: str | Path) -> dict[str, str]:
     return rows
 
 
-def build_scorer(args: argparse.Namespace):
+def metric_options(args: argparse.Namespace) -> MetricOptions:
+    """The `MetricOptions` the flags give (ValueError naming a bad --devices value)."""
+    values = dataconfig.overrides_from_args(args, MetricOptions)
+    if args.no_4bit:
+        values["quantize"] = False
+    return MetricOptions.from_dict(values)
+
+
+def build_scorer(options: MetricOptions) -> tuple:
     """(scorer, its name): the metric when all three models are given, the proxy when none is."""
-    given = [name for name in MODEL_OPTIONS if getattr(args, name)]
-    if not given:
+    missing = options.missing_models()
+    if len(missing) == len(MODEL_FIELDS):
         from .proxy import ProxyScorer
 
         return ProxyScorer(), "proxy"
-    if len(given) != len(MODEL_OPTIONS):
-        missing = ", ".join("--" + name.replace("_", "-") for name in MODEL_OPTIONS if name not in given)
-        raise ValueError(f"the metric needs all three models; missing {missing} (or give none for the proxy)")
+    if missing:
+        flag = {item.name: item.metadata["cli"] for item in dataclasses.fields(MetricOptions)}
+        flags = ", ".join(flag[name] for name in missing)
+        raise ValueError(f"the metric needs all three models; missing {flags} (or give none for the proxy)")
     from .score import MetricScorer
 
-    quantize = False if args.no_4bit else None
-    scorer = MetricScorer.load(args.vqa_model, args.aesthetic_model, args.clip_model, args.devices, quantize)
-    return scorer, "metric"
+    return MetricScorer.from_options(options), "metric"
 
 
 def _fingerprint(scorer_name: str, svg: str) -> str:
@@ -142,11 +148,12 @@ def run_score(args: argparse.Namespace) -> int:
     missing = [item.id for item in items if item.id not in svgs]
     if not set(svgs) & {item.id for item in items}:
         raise ValueError(f"no id of {args.submission} appears in {args.questions}")
-    wants_metric = any(getattr(args, name) for name in MODEL_OPTIONS)
+    options = metric_options(args)
+    wants_metric = len(options.missing_models()) < len(MODEL_FIELDS)
     unanswerable = [item.id for item in items if wants_metric and not item.questions]
     if unanswerable:  # checked before loading any model
         raise ValueError(f"the metric needs questions; none for ids {', '.join(unanswerable[:5])}")
-    scorer, scorer_name = build_scorer(args)
+    scorer, scorer_name = build_scorer(options)
     if scorer_name == "proxy":
         print("scorer: CPU proxy (no models given) - not the competition metric", file=sys.stderr)
     done: dict = {}

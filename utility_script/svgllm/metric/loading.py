@@ -36,6 +36,13 @@ def resolve_model_path(spec: str | os.PathLike) -> str:
     )
 
 
+# The one rule for where the metric scorer runs (MetricOptions.device, the CLI's --devices, and the image
+# backend's `Placement.scorer`): the generator or LLM takes cuda:0, so with two GPUs the scorer has cuda:1 to itself.
+SCORER_DEVICE_HELP = ('"auto" (all of it on cuda:1 with two GPUs, cuda:0 has the generator or LLM; cuda:0 with '
+                      'one; else the CPU), "cpu", "cuda" (= "cuda:0"), "cuda:N" (all of it on GPU N) or "split" '
+                      '(PaliGemma on cuda:0, CLIP on cuda:1)')
+
+
 @dataclass(frozen=True)
 class DeviceLayout:
     """Which device runs PaliGemma (VQA + OCR) and which runs CLIP + the aesthetic head."""
@@ -44,28 +51,37 @@ class DeviceLayout:
     aesthetic: str
 
 
-def pick_devices(layout: str = "auto", cuda_count: int | None = None) -> DeviceLayout:
-    """Device placement: "auto" uses two GPUs when there are two (Kaggle's 2x T4: VQA on cuda:0, aesthetic
-    on cuda:1), one GPU for both when there is one, else the CPU. "cpu", "cuda" (one GPU) and "split" force
-    a layout.
-    """
+def check_scorer_device(text: str) -> str:
+    """`text` normalised ("cuda" -> "cuda:0") if it is one of SCORER_DEVICE_HELP's forms, else ValueError."""
+    value = str(text).strip().lower()
+    if value == "cuda":
+        return "cuda:0"
+    head, _, index = value.partition(":")
+    if value in ("auto", "cpu", "split") or (head == "cuda" and index.isdigit()):
+        return value
+    raise ValueError(f"scorer device must be {SCORER_DEVICE_HELP}; got {text!r}")
+
+
+def pick_devices(device: str = "auto", cuda_count: int | None = None) -> DeviceLayout:
+    """Where PaliGemma and CLIP go for a scorer device setting (SCORER_DEVICE_HELP) on `cuda_count` GPUs
+    (None: count this machine's). A setting the machine cannot honour is a ValueError, never a silent CPU."""
+    device = check_scorer_device(device)
     if cuda_count is None:
         import torch
 
         cuda_count = torch.cuda.device_count() if torch.cuda.is_available() else 0
-    if layout == "auto":
-        layout = "split" if cuda_count >= 2 else "cuda" if cuda_count == 1 else "cpu"
-    if layout == "cpu":
+    if device == "auto":
+        device = "cuda:1" if cuda_count >= 2 else "cuda:0" if cuda_count == 1 else "cpu"
+    if device == "cpu":
         return DeviceLayout("cpu", "cpu")
-    if layout in ("cuda", "split") and cuda_count < 1:
-        raise ValueError(f"device layout {layout!r} needs CUDA, but no GPU is visible")
-    if layout == "cuda":
-        return DeviceLayout("cuda:0", "cuda:0")
-    if layout == "split":
+    if device == "split":
         if cuda_count < 2:
-            raise ValueError(f"device layout 'split' needs two GPUs, {cuda_count} visible")
+            raise ValueError(f"scorer device 'split' needs two GPUs, {cuda_count} visible")
         return DeviceLayout("cuda:0", "cuda:1")
-    raise ValueError(f"unknown device layout {layout!r}; use auto, cpu, cuda or split")
+    index = int(device.partition(":")[2])
+    if index >= cuda_count:
+        raise ValueError(f"scorer device {device!r} needs {index + 1} GPU(s), {cuda_count} visible")
+    return DeviceLayout(device, device)
 
 
 def nf4_config():

@@ -134,25 +134,38 @@ class MetricScorer:
         self.beta = beta
 
     @classmethod
-    def load(cls, vqa_model: str, aesthetic_model: str, clip_model: str, layout: str = "auto",
+    def load(cls, vqa_model: str, aesthetic_model: str, clip_model: str, device: str = "auto",
              quantize: bool | None = None) -> MetricScorer:
-        """Load PaliGemma, CLIP and the aesthetic head (paths or kagglehub handles) on the chosen layout.
+        """Load PaliGemma, CLIP and the aesthetic head (paths or Kaggle Models handles) on `device`.
 
-        layout: "auto" (2 GPUs: VQA on cuda:0, aesthetic on cuda:1; 1 GPU: both; else CPU), "split", "cuda",
-        "cpu". quantize: 4-bit NF4 PaliGemma, default on when it runs on CUDA.
+        device: `loading.SCORER_DEVICE_HELP` ("auto": all of it on cuda:1 with two GPUs, cuda:0 with one, else
+        the CPU). quantize: 4-bit NF4 PaliGemma, default on when it runs on CUDA.
         """
         from .aesthetic import Aesthetic
         from .loading import pick_devices, resolve_model_path
         from .ocr import OCR
         from .vqa import VQA, PaliGemma
 
+        devices = pick_devices(device)  # a device this machine lacks fails before any loading
         # resolve every location first: a typo in the last one should not cost loading a 10B model
         vqa_model, aesthetic_model, clip_model = (resolve_model_path(spec)
                                                   for spec in (vqa_model, aesthetic_model, clip_model))
-        devices = pick_devices(layout)
         paligemma = PaliGemma.load(vqa_model, devices.vqa, quantize=quantize)
         aesthetic = Aesthetic.load(clip_model, aesthetic_model, devices.aesthetic)
         return cls(VQA(paligemma), aesthetic, OCR(paligemma))
+
+    @classmethod
+    def from_options(cls, options) -> MetricScorer:
+        """`load` with a `metric.options.MetricOptions` (or its mapping); ValueError naming a missing model."""
+        from .options import MetricOptions
+
+        if not isinstance(options, MetricOptions):
+            options = MetricOptions.from_dict(options)
+        missing = options.missing_models()
+        if missing:
+            raise ValueError(f"the metric scorer needs {', '.join('metric.' + name for name in missing)}")
+        return cls.load(options.vqa_model, options.aesthetic_model, options.clip_model, options.device,
+                        options.quantize)
 
     def images(self, description: str, image):
         """(defended image, OCR image) from the metric render, with the RNG seeded from the description."""
@@ -191,6 +204,25 @@ class MetricScorer:
             return 0.0
         question = Question(f"Does the image show {description}?", ("no", "yes"), "yes")
         return self.components(description, image, [question])[0]["score"]
+
+
+def metric_from_env(environ: Mapping[str, str] | None = None) -> MetricScorer:
+    """The "metric" scorer of `selection.SCORERS`: `MetricScorer.from_options` of the JSON object in the
+    SVGLLM_METRIC_OPTIONS variable (`options.MetricOptions` keys; e.g. set by the submission notebook)."""
+    import os
+
+    from .options import ENV_NAME, MetricOptions
+
+    text = (os.environ if environ is None else environ).get(ENV_NAME, "")
+    if not text.strip():
+        raise ValueError(f"the 'metric' scorer reads its models from {ENV_NAME} (a JSON object), which is not set")
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{ENV_NAME} is not valid JSON: {error}") from None
+    if not isinstance(values, dict):
+        raise ValueError(f"{ENV_NAME} must hold a JSON object, got {type(values).__name__}")
+    return MetricScorer.from_options(MetricOptions.from_dict(values))
 
 
 def score(items: Sequence[Item], svgs: Mapping[str, str] | Sequence[str], scorer, *,

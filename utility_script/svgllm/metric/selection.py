@@ -24,11 +24,12 @@ class Scorer(Protocol):
         ...
 
 
-# Scorers `Model` can build from a name alone (no arguments, no weights): name -> "module:attribute".
+# Scorers `Model` can build from a name alone (no arguments; "metric" loads weights): name -> "module:attribute".
 # Anything else is given as "module:attribute" (a class or zero-argument factory, an object with `score`, or a
 # plain function `(description, svg) -> float`), or passed to `Model(config, scorer=...)` ready-made.
 SCORERS: dict[str, str] = {
     "proxy": "svgllm.metric.proxy:ProxyScorer",
+    "metric": "svgllm.metric.score:metric_from_env",  # the models of SVGLLM_METRIC_OPTIONS (metric.options)
     "first_valid": "svgllm.metric.selection:FirstValid",
     "compact_valid": "svgllm.metric.selection:CompactValid",
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...metric.loading import pick_devices
+
 
 class ImageBackendUnavailable(RuntimeError):
     """The image backend cannot run here (no GPU, no pipeline); `Model` goes on to the next backend."""
@@ -15,7 +17,11 @@ class ImageBackendUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Placement:
-    """Devices of the generator and of the best-of-N scorer, and the generator's torch dtype name."""
+    """Devices of the generator and of the best-of-N scorer, and the generator's torch dtype name.
+
+    `scorer` is where a `MetricScorer` loaded with device "auto" goes on this machine (the scorer is loaded by
+    `Model`, not by this backend: `MetricOptions.device` sets it).
+    """
 
     generator: str
     scorer: str
@@ -33,7 +39,8 @@ def plan_placement(device: str = "auto", cuda_count: int = 0, dtype: str = "auto
     if cuda_count < 1:
         raise ImageBackendUnavailable(
             "the image backend needs a CUDA GPU and none is visible (image.device='cpu' forces the CPU, for tests)")
-    scorer = "cuda:1" if cuda_count >= 2 else "cuda:0"
+    # the scorer's own rule (MetricOptions.device "auto"), so the two never disagree on where the scorer is
+    scorer = pick_devices("auto", cuda_count).vqa
     return Placement("cuda:0", scorer, "float16" if dtype == "auto" else dtype)
 
 

@@ -1,7 +1,7 @@
 """Loading a diffusers text-to-image pipeline offline and drawing seeded batches with it.
 
 Sources: a local diffusers folder (holding model_index.json, or one folder below it as Kaggle Model versions often
-do) or a Kaggle Models handle, resolved by the LLM backend's resolver to the attached `/kaggle/input` copy or
+do) or a Kaggle Models handle, resolved by `svgllm.weights` to the attached `/kaggle/input` copy or
 kagglehub's cache; nothing downloads from a model hub (`local_files_only=True`). torch and diffusers are imported
 inside the functions.
 """
@@ -32,7 +32,7 @@ class LoadedPipeline:
 
 def resolve_folder(source: str | os.PathLike, marker: str = "model_index.json") -> Path:
     """A local folder holding `marker`, from a path or a Kaggle Models handle (offline)."""
-    from ..llm.sources import download_handle, is_kaggle_handle
+    from ...weights import download_handle, is_kaggle_handle
 
     text = str(source).strip()
     if not text:
