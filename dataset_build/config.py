@@ -11,22 +11,15 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from svgllm import dataconfig
-from svgllm.dataconfig import option
+from svgllm.dataconfig import Checked, option
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 AT_LEAST_ONE = (1, None)
 NOT_NEGATIVE = (0, None)
 
 
-class _Section:
-    """Every section converts and checks its fields on creation (svgllm.dataconfig)."""
-
-    def __post_init__(self):
-        dataconfig.coerce_fields(self)
-
-
 @dataclass
-class SourcesConfig(_Section):
+class SourcesConfig(Checked):
     composer: int = option(100, bounds=NOT_NEGATIVE,
                            help="composer scenes: number of sampled descriptions drawn by the composer backend")
     motif: int = option(50, bounds=(-1, None), help="emoji motifs with their names as descriptions (-1: the whole "
@@ -36,7 +29,7 @@ class SourcesConfig(_Section):
 
 
 @dataclass
-class NormalizeConfig(_Section):
+class NormalizeConfig(Checked):
     grid: int = option(256, bounds=(16, 4096),
                        help="viewBox 0 0 grid grid; coordinates are integers on it (svgllm.prompt.GRID_SIZE)")
     max_bytes: int = option(6000, bounds=(200, None), help="targets above this many UTF-8 bytes are dropped (keeps "
@@ -47,7 +40,7 @@ class NormalizeConfig(_Section):
 
 
 @dataclass
-class DiffusionConfig(_Section):
+class DiffusionConfig(Checked):
     model: str = option("", help="local folder of a diffusers text-to-image model (SD-Turbo class), e.g. an "
                                  "attached Kaggle Model")
     steps: int = option(1, bounds=AT_LEAST_ONE, help="denoising steps (turbo models: 1-4)")
@@ -63,7 +56,7 @@ class DiffusionConfig(_Section):
 
 
 @dataclass
-class SplitConfig(_Section):
+class SplitConfig(Checked):
     validation: float = option(0.05, bounds=(0, 1), open_bounds=(False, True),
                                help="share of every (category, source) stratum in the validation split")
     test: float = option(0.05, bounds=(0, 1), open_bounds=(False, True),
@@ -71,7 +64,7 @@ class SplitConfig(_Section):
 
 
 @dataclass
-class KaggleConfig(_Section):
+class KaggleConfig(Checked):
     owner: str = option("svgllm", help="Kaggle user name in dataset-metadata.json")
     slug: str = option("svgllm-training-pairs", help="dataset slug")
     title: str = option("svgllm training pairs", help="dataset title, 6-50 characters")
@@ -80,7 +73,7 @@ class KaggleConfig(_Section):
 
 
 @dataclass
-class BuildConfig(_Section):
+class BuildConfig(Checked):
     name: str = option("custom", help="profile name, recorded in the card")
     seed: int = option(0, help="one seed for sampling, motif order, vectorisation and splits")
     shard_size: int = option(100, bounds=AT_LEAST_ONE,

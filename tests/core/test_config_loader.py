@@ -106,15 +106,12 @@ def test_a_bad_flag_is_named(capsys):
 
 # ---------------------------------------------------------------------------------- the loader's general types
 @dataclasses.dataclass
-class Inner:
-    """A nested section, as build configs and training recipes have."""
+class Inner(dataconfig.Checked):
+    """A nested section, as build configs and training recipes have (checked by the base's __post_init__)."""
 
     rate: float = dataconfig.option(0.5, bounds=(0, 1), open_bounds=(True, False), help="a share in (0, 1]")
     mode: typing.Literal["fast", "exact"] = dataconfig.option("fast", cli="--mode", help="how to run")
     steps: int = dataconfig.option(3, cli="--steps", metavar="N", help="how many steps")
-
-    def __post_init__(self):
-        dataconfig.coerce_fields(self)
 
 
 @dataclasses.dataclass

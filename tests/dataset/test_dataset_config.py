@@ -73,7 +73,7 @@ def test_cli_options_are_made_from_the_fields(tmp_path, capsys):
         build_parser().parse_args(["--help"])
     text = " ".join(capsys.readouterr().out.split())
     help_text = next(f for f in dataclasses.fields(BuildConfig) if f.name == "num_proc").metadata["help"]
-    assert f"--num-proc N {help_text} (default 2)" in text
+    assert f"--num-proc N {help_text} (default 2; in [1, ...])" in text
     args = build_parser().parse_args(["--profile", "tiny", "--num-proc", "1"])
     config = load_config(args.profile, dataconfig.overrides_from_args(args, BuildConfig))
     assert config.num_proc == 1 and config == dataclasses.replace(load_config("tiny"), num_proc=1)

@@ -78,7 +78,7 @@ def test_the_serve_command_starts_a_server(spawn_server, entry):
         (["--queue", "-1"], "--queue: queue_size must be an integer in [0, ...], got -1"),
         (["--config", "/nonexistent/config.json"], "config.json"),
         (["--backends", "palette,no-such-backend"], "unknown backend(s) no-such-backend"),
-        (["--deadline", "0"], "deadline_s must be in"),
+        (["--deadline", "0"], "--deadline: deadline_s must be a number in (0, 300.0), got 0.0"),
     ],
 )
 def test_cli_rejects_bad_options_with_a_message(arguments, message):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from svgllm import dataconfig
-from svgllm.dataconfig import option
+from svgllm.dataconfig import Checked, option
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,8 @@ TASKS = ("svg", "planner")  # what a row's completion is: an SVG document or a s
 POSITIVE = (1, None)
 
 
-class _Section:
-    """Every section converts and checks its fields on creation (svgllm.dataconfig)."""
-
-    def __post_init__(self):
-        dataconfig.coerce_fields(self)
-
-
 @dataclass
-class ModelSection(_Section):
+class ModelSection(Checked):
     """Which base model and how it is loaded."""
 
     source: str = option("pypi:gemma3-270m", help='HF folder, .gguf file, Kaggle handle or "pypi:gemma3-270m"')
@@ -66,7 +59,7 @@ class ModelSection(_Section):
 
 
 @dataclass
-class LoraSection(_Section):
+class LoraSection(Checked):
     """The LoRA adapter."""
 
     r: int = option(16, bounds=POSITIVE, help="rank")
@@ -78,7 +71,7 @@ class LoraSection(_Section):
 
 
 @dataclass
-class DataSection(_Section):
+class DataSection(Checked):
     """Where the rows come from and how long they may be."""
 
     dataset: str = option("", cli="--dataset", metavar="PATH",
@@ -98,7 +91,7 @@ class DataSection(_Section):
 
 
 @dataclass
-class TrainingSection(_Section):
+class TrainingSection(Checked):
     """Optimisation, checkpoints, early stopping."""
 
     output_dir: str = option("runs/default", cli="--output-dir", metavar="DIR",
@@ -133,7 +126,7 @@ class TrainingSection(_Section):
 
 
 @dataclass
-class EvaluationSection(_Section):
+class EvaluationSection(Checked):
     """What `evaluate` measures on the test split."""
 
     max_rows: int = option(64, help="test rows for perplexity")

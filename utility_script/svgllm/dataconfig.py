@@ -7,7 +7,8 @@ flag, allowed `choices` (or a `Literal[...]` type) and a numeric `bounds` range.
 - converts every value to the field's declared type one way, whether it came from code, JSON, YAML, an
   environment string or a flag (`coerce_fields`, called by the dataclass's `__post_init__`): "4" -> 4,
   "true" -> True, "a,b" -> a tuple or list, a dict -> a nested configuration dataclass (None: its defaults);
-  anything else is a ValueError naming the field, nested fields by their dotted path ("lora.r");
+  anything else is a ValueError naming the field, nested fields by their dotted path ("lora.r"); a dataclass
+  deriving from `Checked` gets that `__post_init__`;
 - reads files (`read_mapping`: JSON or YAML) and environment variables (`from_env`, errors name the variable);
 - builds argparse options from the metadata, nested sections included (`add_arguments`), and reads them back,
   converted, errors naming the flag (`overrides_from_args`).
@@ -45,6 +46,16 @@ def option(default=dataclasses.MISSING, *, help: str, factory=dataclasses.MISSIN
     if factory is not dataclasses.MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
+
+
+class Checked:
+    """Base of a configuration dataclass whose fields need no check of their own: converted and checked on creation.
+
+    A dataclass with its own `__post_init__` calls `coerce_fields(self)` there instead.
+    """
+
+    def __post_init__(self):
+        coerce_fields(self)
 
 
 def label(cls, path: str = "") -> str:
@@ -168,9 +179,16 @@ def check_field(item: dataclasses.Field, hint, value, name: str):
         above = high is not None and (value >= high if high_open else value > high)
         if below or above:
             kind = "an integer" if _is_int(hint) else "a number"
-            interval = f"{'(' if low_open else '['}{_show(low)}, {_show(high)}{')' if high_open else ']'}"
-            raise ValueError(f"{name} must be {kind} in {interval}, got {value!r}")
+            raise ValueError(f"{name} must be {kind} in {interval(item)}, got {value!r}")
     return value
+
+
+def interval(item: dataclasses.Field) -> str | None:
+    """A field's `bounds` in interval notation, "[1, ...]" or "(0, 300)" (None without bounds)."""
+    if item.metadata.get("bounds") is None:
+        return None
+    (low, high), (low_open, high_open) = item.metadata["bounds"], item.metadata.get("open_bounds", (False, False))
+    return f"{'(' if low_open else '['}{_show(low)}, {_show(high)}{')' if high_open else ']'}"
 
 
 def choices_of(item: dataclasses.Field, hint) -> tuple | None:
@@ -360,9 +378,12 @@ def add_arguments(parser: argparse.ArgumentParser, cls, path: str = "", only: Co
         default = item.default if item.default is not dataclasses.MISSING else None
         if isinstance(default, (tuple, list)):
             default = ",".join(map(str, default))
-        text = item.metadata["help"] + ("" if default in (None, "") else f" (default {default})")
+        notes = [f"default {default}"] if default not in (None, "") else []
+        notes += [f"in {interval(item)}"] if interval(item) else []
+        text = item.metadata["help"] + (f" ({'; '.join(notes)})" if notes else "")
         choices = choices_of(item, hint)
-        parser.add_argument(flag, dest=f"{_DEST}{path}{item.name}", metavar=item.metadata.get("metavar"),
+        metavar = item.metadata.get("metavar") or (None if choices else item.name.upper())  # choices show as {a,b}
+        parser.add_argument(flag, dest=f"{_DEST}{path}{item.name}", metavar=metavar,
                             choices=[str(c) for c in choices] if choices else None, help=text.replace("%", "%%"))
 
 

@@ -11,31 +11,28 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from .. import dataconfig
-from ..dataconfig import option
+from ..dataconfig import Checked, option
 
 ENV_PREFIX = "SVGLLM_SERVE_"
 QUEUE_WAIT_MARGIN_S = 30.0  # default request timeout = the model's own deadline + this much queueing
 
 
 @dataclass
-class ServeSettings:
+class ServeSettings(Checked):
     """Server knobs. `timeout_s` None means the model's deadline plus QUEUE_WAIT_MARGIN_S."""
 
     host: str = option("127.0.0.1", cli="--host", help="interface to listen on")
     port: int = option(8000, cli="--port", bounds=(0, 65535), help="TCP port")
     timeout_s: float | None = option(
         None, env="TIMEOUT_S", cli="--timeout", metavar="S", bounds=(0, None), open_bounds=(True, False),
-        help=f"seconds a request may wait, queue included; past it the answer is 504 (default: model deadline + "
-             f"{QUEUE_WAIT_MARGIN_S:.0f})")
+        help=f"seconds a request may wait, queue included; past it the answer is 504 (none given: the model's "
+             f"deadline + {QUEUE_WAIT_MARGIN_S:.0f})")
     queue_size: int = option(32, env="QUEUE", cli="--queue", metavar="N", bounds=(0, None),
                              help="requests allowed to wait behind the running one; more are answered 503")
     log_level: Literal["critical", "error", "warning", "info", "debug"] = option(
         "info", cli="--log-level", help="uvicorn's log level")
 
     config_label: ClassVar[str] = "ServeSettings keys"
-
-    def __post_init__(self):
-        dataconfig.coerce_fields(self)
 
     @classmethod
     def from_dict(cls, values: dict) -> ServeSettings:
