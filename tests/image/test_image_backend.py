@@ -26,6 +26,33 @@ def test_best_of_n_keeps_one_of_the_vectorised_images(image_options):
     assert len(info.svg.encode()) <= 2500
 
 
+def test_best_of_n_by_the_metric_scorer_keeps_the_highest_rated_image(image_options):
+    """The winners' path with the local metric as the scorer (tiny random PaliGemma / CLIP / head, on the CPU)."""
+    import math
+
+    import torch
+    from svgllm.metric.aesthetic import Aesthetic, build_head
+    from svgllm.metric.ocr import OCR
+    from svgllm.metric.score import MetricScorer
+    from svgllm.metric.vqa import VQA, PaliGemma
+
+    from benchmarks.gpu_models import tiny_metric_models
+
+    paligemma, processor, clip, clip_pixels = tiny_metric_models()
+    torch.manual_seed(1)
+    vqa = PaliGemma(paligemma, processor, "cpu")
+    scorer = MetricScorer(VQA(vqa), Aesthetic(clip, clip_pixels, build_head(), "cpu"), OCR(vqa))
+    model = Model(ModelConfig(backends=("image", "composer"), candidates=3, deadline_s=120,
+                              extra={"image": image_options(images=3)}), scorer=scorer)
+    info = model.predict_with_info("a red cat on a blue sky")
+    assert info.backend == "image" and info.choice.backends == ["image"] * 3
+    scores = info.choice.scores
+    assert len(scores) == 3 and all(math.isfinite(value) for value in scores), info.choice
+    assert len(set(scores)) == 3  # three different ratings, so keeping the best is a real choice
+    assert info.choice.index == max(range(3), key=lambda i: (scores[i], -i))  # the best, ties to the earliest
+    assert check(info.svg) == ()
+
+
 def test_candidates_are_valid_within_budget_and_deterministic_per_seed(image_options):
     first = backend_for(image_options(svg_budget=1500)).candidates("a blue cat", Deadline(60), 3)
     again = backend_for(image_options(svg_budget=1500, vectorize_workers=1)).candidates("a blue cat", Deadline(60), 3)
