@@ -188,8 +188,6 @@ def validate(recipe: Recipe) -> None:
 # ------------------------------------------------------------------------------------------------ parsing
 def from_dict(values: dict) -> Recipe:
     """Build a `Recipe` from nested mappings; unknown keys and wrong types raise ValueError naming the key."""
-    if not isinstance(values, dict):
-        raise ValueError(f"a recipe must be a mapping, got {type(values).__name__}")
     return dataconfig.from_mapping(Recipe, values)
 
 

@@ -124,11 +124,6 @@ def from_file(cls, path: str | os.PathLike):
     return from_mapping(cls, read_mapping(path))
 
 
-def from_json_file(cls, path: str | os.PathLike):
-    """Build `cls` from a JSON file holding one object with its keys."""
-    return from_file(cls, path)
-
-
 def env_values(cls, environ: Mapping[str, str], prefix: str) -> dict[str, str]:
     """{field: raw string} for every field with an `env` name whose variable is set and not empty."""
     found = {}
