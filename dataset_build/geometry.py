@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from svgllm.values import NUMBER
-from svgllm.values import parse_path as parse_segments
+from svgllm.values import NUMBER, parse_path
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -113,13 +112,13 @@ def ellipse_axes(m: Matrix, rx: float, ry: float, angle_deg: float = 0.0) -> tup
 # ---------------------------------------------------------------------------------------------------- paths
 
 
-def parse_path(d: str) -> list[tuple]:
+def absolute_segments(d: str) -> list[tuple]:
     """Absolute segments of path data: ('M', x, y), ('L', x, y), ('C', 6 numbers), ('Q', 4), ('A', 7), ('Z',).
 
     Read by the one path parser (`svgllm.values.parse_path`, strict). Raises GeometryError on malformed data.
     """
     try:
-        relative_segments = parse_segments(d or "", strict=True)
+        relative_segments = parse_path(d or "", strict=True)
     except ValueError as error:
         raise GeometryError(str(error)) from None
     segments: list[tuple] = []

@@ -25,6 +25,7 @@ from svgllm.prompt import ELEMENT_SEPARATOR, GRID_SIZE, SVG_CLOSE, SVG_NAMESPACE
 from .geometry import (
     GeometryError,
     Matrix,
+    absolute_segments,
     apply,
     ellipse_axes,
     encode_path,
@@ -34,7 +35,6 @@ from .geometry import (
     linear_scale,
     multiply,
     numbers,
-    parse_path,
     parse_transform,
     path_extent,
     round_path,
@@ -226,7 +226,7 @@ def _shape(tag: str, attrs: dict, m: Matrix, context: Context) -> dict[str, str]
         points = [apply(m, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
         return _points(tag, points)
     try:
-        segments = _transform_path(parse_path(attrs.get("d", "")), m)
+        segments = _transform_path(absolute_segments(attrs.get("d", "")), m)
     except GeometryError:
         return None
     if max(path_extent(round_path(segments))) < MIN_EXTENT:

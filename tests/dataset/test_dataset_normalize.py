@@ -8,7 +8,7 @@ import pytest
 from svgllm.prompt import COMPACT_ATTRIBUTES, COMPACT_ELEMENTS, SVG_CLOSE, SVG_HEADER
 from svgllm.rules import check
 
-from dataset_build.geometry import encode_path, parse_path, parse_transform
+from dataset_build.geometry import absolute_segments, encode_path, parse_transform
 from dataset_build.normalize import NormalizeError, normalize_svg
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -95,12 +95,12 @@ def test_golden(name, source, expected):
 
 
 def test_path_encoding_prefers_short_relative_commands_and_merges_collinear_steps():
-    segments = parse_path("M10.4 10 L20 10 L30 10 L30 30 C30 40 40 40 40 30 Z")
+    segments = absolute_segments("M10.4 10 L20 10 L30 10 L30 30 C30 40 40 40 40 30 Z")
     assert encode_path(segments) == "M10 10H30V30c0 10 10 10 10 0z"
 
 
 def test_arc_flags_without_separators_and_mirrored_sweep():
-    segments = parse_path("M0 0a5 5 0 0110 0")
+    segments = absolute_segments("M0 0a5 5 0 0110 0")
     assert segments[1] == ("A", 5.0, 5.0, 0.0, 0, 1, 10.0, 0.0)
     mirrored = normalize_svg(f'<svg {NS} viewBox="0 0 256 256"><path transform="scale(-1 1) translate(-100 0)" '
                              'd="M0 50a20 20 0 0 1 40 0z"/></svg>')

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("cv2")
 
-from svgllm.vectorize.encode import hex_color, layout, parse_path, polygon_data  # noqa: E402
+from svgllm.vectorize.encode import hex_color, layout, path_vertices, polygon_data  # noqa: E402
 
 
 def square(x, y, side):
@@ -24,9 +24,9 @@ def test_polygon_data_round_trips(points):
         data = polygon_data(points, previous)
         if previous is not None:  # a relative first move is measured from the previous subpath's start
             data = f"M{previous[0]} {previous[1]}z" + data
-            decoded = parse_path(data)[1]
+            decoded = path_vertices(data)[1]
         else:
-            decoded = parse_path(data)[0]
+            decoded = path_vertices(data)[0]
         assert np.array_equal(np.array(decoded), points)
 
 

@@ -8,7 +8,7 @@ import pytest
 from svgllm.render import render
 from svgllm.rules import check
 from svgllm.vectorize import vectorize, vectorize_with_info
-from svgllm.vectorize.encode import parse_path
+from svgllm.vectorize.encode import path_vertices
 from vectorize_images import disc_image, noise_image, scene_image
 
 FAST = dict(colors=6, tolerance=1.5)  # one setting, no search: keeps each call well under a second
@@ -83,7 +83,7 @@ def test_grid_gives_integer_coordinates_in_range(scene, grid):
     assert paths
     for data in paths:
         assert "." not in data, "integer coordinates only"
-        for subpath in parse_path(data):
+        for subpath in path_vertices(data):
             for x, y in subpath:
                 assert 0 <= x <= grid - 1 and 0 <= y <= grid - 1
 

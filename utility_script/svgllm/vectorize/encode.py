@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..values import CANVAS_SIZE, subpath_vertices
-from ..values import parse_path as parse_segments
+from ..values import CANVAS_SIZE, parse_path, subpath_vertices
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -151,9 +150,9 @@ def render_svg(grid: int, background_color: str, plan: Layout, count: int, group
     return "".join(parts)
 
 
-def parse_path(d: str) -> list:
+def path_vertices(d: str) -> list[list[tuple[float, float]]]:
     """Absolute vertices of each subpath of path data (for tests and tools that post-process targets).
 
-    Returns a list of lists of (x, y) floats; read by the one path parser of `svgllm.values`.
+    Returns a list of lists of (x, y) floats; read by the one path parser, `svgllm.values.parse_path`.
     """
-    return subpath_vertices(parse_segments(d))
+    return subpath_vertices(parse_path(d))
