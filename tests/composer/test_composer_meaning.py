@@ -169,11 +169,122 @@ def test_no_held_out_word_was_added_to_a_hand_table():
     from svgllm.backends.composer import vocab
 
     hand = set()
-    for table in (vocab.SETTINGS, vocab.GARMENTS, vocab.SHAPES, vocab.MOTIF_SYNONYMS, vocab.WEATHER, vocab.TIMES):
-        hand |= set(table)
+    tables = vocab.hand_tables()  # WEATHER and TIMES also hold WordNet's words: sourced, not hand-written
+    for name in ("SETTINGS", "GARMENTS", "SHAPES", "MOTIF_SYNONYMS", "WEATHER", "TIMES"):
+        hand |= set(tables[name])
     raw = json.loads((ROOT / "utility_script" / "svgllm" / "data" / "colors.json").read_text())
     hand |= set(raw["extra"])
     rows = [json.loads(line) for line in HELDOUT.read_text().splitlines()]
     issue_words = {"drizzly", "overcast", "tin", "polygon", "shapes", "cubes", "lozenges", "bullseye"}  # named
     words = {r["subject_word"] for r in rows} | {c["word"] for r in rows for c in r["colors"]}
     assert not (words - issue_words) & hand
+
+
+# --- sense choice in the table builder (dataset_build/composer_words.py), on a tiny hand-made WordNet ---
+
+
+def _synsets():
+    # offset -> (lexfile, lemmas, hypernyms, hyponyms, is instance)
+    return {
+        "fruit": ("13", ["edible_fruit"], [], ["figfruit"], False),
+        "figfruit": ("13", ["fig"], ["fruit"], [], False),
+        "tree": ("20", ["tree"], [], ["figtree"], False),
+        "figtree": ("20", ["fig", "fig_tree"], ["tree"], [], False),
+        "figure": ("10", ["figure", "fig"], [], [], False),
+        "city": ("15", ["city"], [], ["splitcity"], False),
+        "splitcity": ("15", ["split"], ["city"], [], True),
+        "crack": ("06", ["split", "crack"], [], [], False),
+    }
+
+
+def test_builder_prefers_the_fruit_to_its_tree_and_skips_abstract_and_named_senses():
+    from dataset_build.composer_words import concrete_senses
+
+    synsets = _synsets()
+    index = {"fig": ["figure", "figtree", "figfruit"], "split": ["splitcity", "crack"]}
+    assert concrete_senses("fig", synsets, index) == [(2, "figfruit")]  # abstract "figure" skipped, tree dropped
+    assert concrete_senses("split", synsets, index) == [(1, "crack")]  # the city of Split is a named sense
+
+
+def test_builder_maps_fig_to_fruit_and_a_two_word_lemma_costs_half_a_step():
+    from dataset_build import composer_words
+
+    composer_words._KNOWN_IN.clear()
+    synsets = _synsets()
+    index = {"fig": ["figure", "figtree", "figfruit"]}
+    known = {"fruit", "tree"}.__contains__
+    assert composer_words.nearest_known("fig", synsets, index, known) == "fruit"
+    found = composer_words._known_in(synsets["figtree"], known)
+    composer_words._KNOWN_IN.clear()
+    assert found == [("tree", 0.5)]
+
+
+def test_builder_weather_and_time_words_come_from_the_commonest_sense_only():
+    from dataset_build.composer_words import weather_and_time_words
+
+    synsets = {
+        "wind": ("19", ["wind", "air_current"], [], ["gale"], False),
+        "gale": ("19", ["gale"], ["wind"], [], False),
+        "draft": ("19", ["draft"], ["wind"], [], False),
+        "dusk": ("28", ["twilight", "dusk", "gloaming", "fall", "first_light"], [], [], False),
+        "autumn": ("28", ["fall", "autumn"], [], [], False),
+        "version": ("10", ["draft"], [], [], False),
+    }
+    synsets["wind"][3].append("draft")
+    index = {"wind": ["wind"], "gale": ["gale"], "draft": ["version", "draft"], "dusk": ["dusk"],
+             "twilight": ["dusk"], "gloaming": ["dusk"], "fall": ["autumn", "dusk"], "first_light": ["dusk"]}
+    out = weather_and_time_words(synsets, index, {"windy": "wind"}, {"dusk": "dusk"}, lambda word: False)
+    assert out["weather"] == {"gale": "wind", "wind": "wind"}  # "draft" is a first version before it is a wind
+    assert out["times"] == {"gloaming": "dusk", "twilight": "dusk"}  # "fall" is autumn first
+    assert out["time_phrases"] == {"first light": "dusk"}
+
+
+def test_builder_colour_names_take_thing_names_as_context_only_colours():
+    from dataset_build.composer_words import color_names
+
+    named = [{"name": "Kingfisher Blue", "hex": "#006491"}, {"name": "Lobster", "hex": "#BB240C"},
+             {"name": "Dark Blue", "hex": "#000080"}, {"name": "Zzyzx", "hex": "#123456"}]
+    out = color_names({"xkcd:puce": "#A57E52"}, named, set(), lambda word: False, {"lobster"}, {"dark"})
+    assert out["words"] == {"kingfisher blue": "#006491", "puce": "#a57e52"}
+    assert out["nouns"] == {"lobster": "#bb240c"}  # a lemma; "zzyzx" is no English word
+
+
+# --- what the rebuilt tables do in descriptions ---
+
+
+@pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        ("a ripe fig split in half", {"red-apple", "peach", "tangerine", "pear"}),  # the fruit, not the fig tree
+        ("a dented hatchback in a car park", {"automobile", "oncoming-automobile"}),  # not its hatch door
+        ("a carnation in blush pink", {"blossom", "rose", "hibiscus", "white-flower", "tulip"}),  # colour and flower
+    ],
+)
+def test_sense_choice_draws_the_thing_people_mean(text, drawn):
+    assert _main_drawn(text) in drawn
+
+
+def test_a_common_word_is_not_read_as_a_named_place():
+    assert parse("a ripe fig split in half").setting is None  # Split, the city, is a named sense of "split"
+
+
+@pytest.mark.parametrize(
+    ("text", "weather", "time"),
+    [
+        ("a fishing trawler battling a gale", {"wind"}, None),
+        ("a kite tugging in a stiff breeze", {"wind"}, None),
+        ("a fishing village in a snowstorm", {"snow"}, None),
+        ("a barn owl hunting at eventide", set(), "dusk"),
+        ("a heron wading in a fen at first light", set(), "dawn"),
+    ],
+)
+def test_wordnet_weather_and_time_words(text, weather, time):
+    scene = parse(text)
+    assert weather <= scene.weather and scene.time == time
+    assert not {s.noun for s in scene.subjects} & {"gale", "breeze", "snowstorm", "eventide"}
+
+
+@pytest.mark.parametrize("text", ["an even row of tiles", "a fox in the fall", "a draft of a letter"])
+def test_words_whose_commonest_sense_is_no_weather_or_time_stay_out(text):
+    scene = parse(text)
+    assert scene.time is None and not scene.weather

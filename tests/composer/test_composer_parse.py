@@ -247,3 +247,69 @@ def test_a_tray_is_drawn_as_a_surface_not_an_inbox_icon():
 def test_weather_words_before_a_setting_are_weather_not_scattered_items(text):
     scene = parse(text)
     assert scene.weather and scene.setting_items == []
+
+
+# --- colours named through things, read where the words around them say so (context_colors) ---
+
+
+def test_a_thing_before_a_colour_word_gives_its_shade_and_never_becomes_a_subject():
+    scene = parse("a cropped bolero in lobster red")
+    assert [s.kind for s in scene.subjects] == ["garment"]
+    assert scene.main.color_words == ["lobster red"] and scene.main.color != hex_of("red")
+    robot = parse("a gunmetal grey robot").main
+    assert robot.noun == "robot" and robot.color_words == ["gunmetal grey"] and len(robot.colors) == 1
+
+
+def test_an_unknown_word_before_a_colour_after_in_is_a_modifier():
+    scene = parse("a headscarf in zorbly blue")  # no colour is known for "zorbly": the plain blue, one subject
+    assert len(scene.subjects) == 1 and scene.main.colors == [hex_of("blue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a harmonica in chrome", ["chrome"]),
+        ("eleven-sided tiles in spruce and frost", ["spruce", "frost"]),
+        ("half a dozen ovoids in ginger and bone", ["ginger", "bone"]),
+        ("tiles in teal, frost and bone", ["teal", "frost", "bone"]),
+    ],
+)
+def test_thing_names_alone_after_in_are_colours(text, words):
+    scene = parse(text)
+    assert scene.main.color_words == words and len(scene.subjects) == 1
+
+
+def test_a_thing_before_background_colours_the_background():
+    assert parse("a dozen lozenges on a pebble background").background_color is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("a cup of coffee on a wooden table", "coffee"),  # contents, not a colour
+        ("a duck in water", "duck"),
+        ("a fox in winter", "fox"),
+        ("a cat in a basket", "cat"),
+        ("striped pyjamas in bluish cotton", "trousers"),  # the colour before "cotton" describes the cotton
+    ],
+)
+def test_things_that_are_no_colour_here_stay_uncoloured(text, noun):
+    main = parse(text).main
+    assert main.noun == noun
+    assert main.color_words in ([], ["bluish"])
+
+
+# --- phrases ---
+
+
+def test_a_hyphenated_adjective_does_not_split_off_a_subject():
+    assert [s.noun for s in parse("a ring-tailed lemur in a tree").subjects][0] != "ring"
+    assert "tree" not in {s.noun for s in parse("a tree-lined avenue in the late afternoon").subjects}
+    assert parse("snow-covered peaks").cover == "snow"  # ground cover and weather words still split off
+
+
+def test_a_setting_word_describing_what_the_subject_is_on_is_the_setting():
+    scene = parse("a seagull on a harbour wall")
+    assert scene.setting == "ocean" and scene.main.name == "bird"
+    assert parse("a cat on a kitchen table").setting is None
+    assert parse("a garden shed with a door").setting == "meadow"  # as before

@@ -20,7 +20,8 @@ MEANINGS = "word_meanings.json"
 # function words WordNet also lists as nouns ("it" is information technology, "one" a digit)
 _FUNCTION = {"it", "its", "they", "them", "this", "that", "these", "those", "one", "ones", "some", "any", "all",
              "each", "every", "other", "another", "something", "anything", "nothing", "way", "lot", "kind", "sort",
-             "bit", "top", "side", "end", "part", "half", "set", "pair", "piece", "inch", "foot", "yard", "deal"}
+             "bit", "top", "side", "end", "part", "half", "set", "pair", "piece", "inch", "foot", "yard", "deal",
+             "thing", "things"}
 # shape words too vague to stand in for anything ("form", "pattern", "shape" draw a mixed bag)
 _VAGUE = {"shape", "form", "pattern", "fragment", "layer", "panel", "sheet", "plane", "block", "bar", "line", "ray"}
 

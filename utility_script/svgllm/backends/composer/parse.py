@@ -11,6 +11,7 @@ import re
 
 from ...colors import find_colors
 from . import vocab
+from .context_colors import with_context_colors
 from .meaning import meaning
 from .motifs import load_library
 from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
@@ -43,7 +44,7 @@ def parse(description: str) -> Scene:
     scene.time = next((time for phrase, time in vocab.TIME_PHRASES.items() if phrase in lowered), None)
     tokens = tokenize(description)
     colors_at: dict = {}  # token start -> its colour mention (None for the later words of "navy blue")
-    for mention in find_colors(description):
+    for mention in with_context_colors(description, tokens, find_colors(description)):
         scene.colors.append(mention.hex)
         for _word, start in tokens:
             if mention.position <= start < mention.position + len(mention.words):
@@ -60,7 +61,8 @@ def parse(description: str) -> Scene:
         if subject is None:
             colour_words = [start for _, start in words if colors_at.get(start) is not None]
             if colour_words and relation == "in" and scene.subjects and all(
-                start in colors_at or w in vocab.STOP for w, start in words  # "in shades of teal"
+                start in colors_at or w in vocab.STOP or w in vocab.MATERIALS  # "in shades of teal", "in red silk"
+                for w, start in words
             ):
                 last = scene.subjects[-1]  # "zigzag lines in neon pink": the colour of what came before
                 last.colors.extend(colors_at[start].hex for start in colour_words)
@@ -102,6 +104,8 @@ def parse(description: str) -> Scene:
                 owner_of_part.colors.extend(subject.colors)  # "a parrot with red and blue feathers" is red and blue
                 owner_of_part.color_words.extend(subject.color_words)
         else:
+            if main is not None and relation in _PLACE_RELATIONS:
+                _place_of(subject, scene)
             scene.subjects.append(subject)
             index = len(scene.subjects) - 1
             if main is None:
@@ -125,6 +129,21 @@ def parse(description: str) -> Scene:
                 last.color_words.append(colors_at[start].words)
     _finish(scene)
     return scene
+
+
+# relations after which a phrase says where the main subject is ("on a harbour wall", "by a river bank")
+_PLACE_RELATIONS = {"on", "in", "at", "beside", "under", "over", "overlooking", "behind", "in_front"}
+
+
+def _place_of(subject: Subject, scene: Scene) -> None:
+    """ "a seagull on a harbour wall": a setting word that describes the thing the subject is on or by is the
+    scene's setting when the text names no other (the wall is still drawn)."""
+    if scene.setting is not None or subject.kind != "object":
+        return
+    terrain_word = next((w for w in subject.adjectives if w in vocab.SETTINGS), None)
+    if terrain_word is not None and vocab.SETTINGS[terrain_word] not in ("sky", "space"):
+        scene.setting, scene.setting_word = vocab.SETTINGS[terrain_word], terrain_word
+        scene.settings.append(scene.setting)
 
 
 def _arrangement_prefix(tokens: list[tuple[str, int]], scene: Scene) -> list[tuple[str, int]]:

@@ -88,7 +88,13 @@ def tokenize(text: str) -> list[tuple[str, int]]:
     raw = [(m.group(0), m.start()) for m in re.finditer(r"[a-z_]+(?:[-'][a-z_]+)*|\d+|[,;&]", lowered)]
     out: list[tuple[str, int]] = []
     for word, start in raw:
-        if "-" in word and word not in vocab.GARMENTS and not word.endswith("-sided") and not find_colors(word):
+        if (
+            "-" in word
+            and word not in vocab.GARMENTS
+            and not word.endswith("-sided")
+            and not find_colors(word)
+            and not compound_adjective(word)
+        ):
             offset = start
             for part in word.split("-"):  # "snow-covered" -> "snow", "covered"
                 out.append((part, offset))
@@ -96,6 +102,17 @@ def tokenize(text: str) -> list[tuple[str, int]]:
         else:
             out.append((word.replace("'s", ""), start))
     return out
+
+
+def compound_adjective(word: str) -> bool:
+    """ "ring-tailed", "tree-lined": one adjective, whose first word names no subject of its own. Split as before
+    where the first word is ground cover, weather or a time ("snow-covered", "rain-soaked") or the compound says
+    a shape ("heart-shaped")."""
+    first, _, last = word.partition("-")
+    if not (first.isalpha() and last.isalpha() and last.endswith("ed") and len(last) > 4):
+        return False
+    readers = (vocab.COVERS, vocab.WEATHER, vocab.TIMES)
+    return last != "shaped" and not any(first in table for table in readers)
 
 
 def is_noun(word: str) -> bool:
@@ -153,6 +170,11 @@ def split_phrases(tokens: list[tuple[str, int]]) -> list[tuple[list[tuple[str, i
     return [(words, boundary) for words, boundary in phrases if words or boundary]
 
 
+def _thing(word: str) -> bool:
+    """True for a colour word that is also a thing's name ("orange", "carnation", "salmon")."""
+    return word in COLOR_NOUNS or is_noun(word) or meaning(word, use_vectors=False) is not None
+
+
 def find_head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
     """Index of the phrase's head noun: the last noun-like word; None for a phrase of adjectives."""
     candidates = []
@@ -160,9 +182,9 @@ def find_head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
         if word in vocab.STOP or word.isdigit() or word in vocab.NUMBERS:
             continue
         if start in colors_at and not (
-            index == len(words) - 1 and word in COLOR_NOUNS and index > 0 and words[index - 1][0] in ("a", "an", "the")
+            index == len(words) - 1 and index > 0 and words[index - 1][0] in ("a", "an", "the") and _thing(word)
         ):
-            continue
+            continue  # a colour, unless the phrase ends "a/the <colour>" and the colour is a thing ("a carnation")
         candidates.append(index)
     if not candidates:
         return None

@@ -1,8 +1,9 @@
 """Word lists the composer's parser reads descriptions with: settings, times, weather, shapes, garments, ...
 
-The tables are package data (`svgllm/data/composer_vocab.json`), read once, on the first use of any of them, and
-then bound as plain module attributes (`vocab.SETTINGS`). Keys are lower-case words (mostly singular: the parser
-looks words up as written and through `singular()`); values are the one name the drawing code knows for the thing.
+The tables are package data (`svgllm/data/composer_vocab.json`, plus WordNet's weather and time words), read
+once, on the first use of any of them, and then bound as plain module attributes (`vocab.SETTINGS`). Keys are
+lower-case words (mostly singular: the parser looks words up as written and through `singular()`); values are
+the one name the drawing code knows for the thing.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from importlib import resources
 
 VOCAB_FILE = "composer_vocab.json"
+WEATHER_FILE = "weather_words.json"
 
 # table -> what it holds (the data file's "maps" are read as dicts, its "sets" as sets, its "sequences" as tuples)
 TABLES = {
@@ -42,13 +44,28 @@ TABLES = {
 
 
 @functools.lru_cache(maxsize=1)
-def load_tables() -> dict[str, object]:
-    """Every table by its attribute name, read from the package data file once per process."""
+def hand_tables() -> dict[str, object]:
+    """Every table as written by hand in the package data file, by its attribute name (read once)."""
     raw = json.loads(resources.files("svgllm").joinpath("data", VOCAB_FILE).read_text(encoding="utf-8"))
     tables: dict[str, object] = {}
     tables.update({name.upper(): dict(value) for name, value in raw["maps"].items()})
     tables.update({name.upper(): set(value) for name, value in raw["sets"].items()})
     tables.update({name.upper(): tuple(value) for name, value in raw["sequences"].items()})
+    return tables
+
+
+@functools.lru_cache(maxsize=1)
+def load_tables() -> dict[str, object]:
+    """The tables the parser reads: the hand tables, with the weather and time words that WordNet adds
+    (`WEATHER_FILE`, built by dataset_build/composer_words.py: "gale", "downpour", "gloaming", "first light");
+    hand entries win."""
+    tables = dict(hand_tables())
+    try:
+        raw = json.loads(resources.files("svgllm").joinpath("data", WEATHER_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, OSError):
+        raw = {}
+    for name, key in (("WEATHER", "weather"), ("TIMES", "times"), ("TIME_PHRASES", "time_phrases")):
+        tables[name] = {**raw.get(key, {}), **tables[name]}
     return tables
 
 
