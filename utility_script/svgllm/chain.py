@@ -23,14 +23,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .deadline import Deadline, call_with_timeout, link_budget
+from .values import CANVAS_SIZE
 
 SCORE_MARGIN_S = 0.1  # a scoring call must end this long before the deadline (thread hand-off, bookkeeping)
 
 # The answer of last resort: constant, valid, opaque, renderable (tested). Used only when no backend gave a valid
-# answer in time.
+# answer in time. Sky, ground from two thirds down, sun: positions in canvas pixels.
 EMERGENCY_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 384 384">'
-    '<rect width="384" height="384" fill="#87ceeb"/><rect y="256" width="384" height="128" fill="#6b8e23"/>'
+    f'<svg xmlns="http://www.w3.org/2000/svg" width="{CANVAS_SIZE}" height="{CANVAS_SIZE}" '
+    f'viewBox="0 0 {CANVAS_SIZE} {CANVAS_SIZE}"><rect width="{CANVAS_SIZE}" height="{CANVAS_SIZE}" fill="#87ceeb"/>'
+    f'<rect y="{CANVAS_SIZE * 2 // 3}" width="{CANVAS_SIZE}" height="{CANVAS_SIZE // 3}" fill="#6b8e23"/>'
     '<circle cx="300" cy="80" r="36" fill="#ffd700"/></svg>'
 )
 

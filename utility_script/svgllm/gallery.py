@@ -5,6 +5,7 @@ import html
 from pathlib import Path
 
 from .render import contact_sheet, render
+from .values import CANVAS_SIZE
 
 
 def write_gallery(rows: list[dict], directory: str | Path, scores: dict[str, float] | None = None) -> Path:
@@ -24,7 +25,7 @@ def write_gallery(rows: list[dict], directory: str | Path, scores: dict[str, flo
         except Exception as error:  # noqa: BLE001 - a broken render is shown as such, not fatal for the gallery
             from PIL import Image
 
-            images.append(Image.new("RGB", (384, 384), "red"))
+            images.append(Image.new("RGB", (CANVAS_SIZE, CANVAS_SIZE), "red"))
             row = {**row, "backend": f"render failed: {error}"}
         captions.append(row["description"])
         details = " · ".join(str(part) for part in (

@@ -9,13 +9,12 @@ import io
 
 from .values import CANVAS_SIZE
 
-METRIC_SIZE = CANVAS_SIZE  # the metric's render size, named for what the adapter does with it
 # Wall-clock limit of one render check. Sanitised SVGs render in well under a second (their work is bounded,
 # `sanitize.render_cost`); only text that bypassed the sanitiser can come near this.
 RENDER_TIMEOUT_S = 5.0
 
 
-def render(svg: str, size: int = METRIC_SIZE):
+def render(svg: str, size: int = CANVAS_SIZE):
     """Return the metric's view of `svg` as a PIL RGB image of `size` x `size`. Raises when cairosvg fails."""
     import cairosvg  # imported on use: cairo is a native library and `import svgllm` must stay light
     from PIL import Image
@@ -54,7 +53,7 @@ def render_problem(svg: str, timeout_s: float | None = RENDER_TIMEOUT_S) -> str:
         image = render(svg)
     except Exception as error:  # cairosvg/cairo/PIL raise many unrelated types; any of them fails scoring
         return f"render failed: {type(error).__name__}: {str(error)[:200]}"
-    if image.size != (METRIC_SIZE, METRIC_SIZE):
+    if image.size != (CANVAS_SIZE, CANVAS_SIZE):
         return f"render has size {image.size}"
     return ""
 

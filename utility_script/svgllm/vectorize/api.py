@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..values import CANVAS_SIZE
 from .encode import fixed_cost
 from .search import TOLERANCES, Candidate, default_settings, search
-from .source import CANVAS, load_rgb
+from .source import load_rgb
 
 
 def vectorize(image, budget: int = 10_000, *, grid: int | None = None, seed: int = 0,
@@ -55,7 +56,7 @@ def vectorize_with_info(image, budget: int = 10_000, *, grid: int | None = None,
     smallest = min(fixed_cost(setting.grid) for setting in settings)
     if budget < smallest:
         raise ValueError(f"budget of {budget} bytes is below the {smallest} bytes of a background-only SVG")
-    target = load_rgb(image, CANVAS, background)
+    target = load_rgb(image, CANVAS_SIZE, background)
     limits = (0, grid - 1) if grid is not None else None
     ladder = (float(tolerance),) if tolerance is not None else TOLERANCES
     return search(target, budget, settings, seed=seed, time_budget_s=time_budget_s, grid_limits=limits,

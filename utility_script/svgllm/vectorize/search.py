@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..render import render
+from ..values import CANVAS_SIZE
 from . import encode, flatart, raster, refine, select
 from .quantize import quantize
 from .regions import absorb_slivers, trace_regions
 from .simplify import simplify
-from .source import CANVAS
 
 MIN_POLYGON_BYTES = 8  # no polygon encodes in fewer bytes; caps how many regions are worth simplifying
 PRUNE_ROUNDS = 3
@@ -219,18 +219,19 @@ def default_settings(budget: int) -> list[Setting]:
     (its area-averaged target is smoother) helps photos. 768 k-means lattices and sliver absorption measured no
     better; they stay available through `Setting`.
     """
-    fine, half = FLAT_LATTICE * CANVAS, FLAT_LATTICE * CANVAS // 2  # quarter- and half-pixel lattices
+    fine, half = FLAT_LATTICE * CANVAS_SIZE, FLAT_LATTICE * CANVAS_SIZE // 2  # quarter- and half-pixel lattices
+    pixel = CANVAS_SIZE  # one lattice cell per canvas pixel
     if budget >= 7000:
         return [Setting(fine, 0, start_tolerance=0.5, flat=True),
-                Setting(384, 24, 2.5, 0.0, 1.0), Setting(384, 8, 0.0, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 1.4)]
+                Setting(pixel, 24, 2.5, 0.0, 1.0), Setting(pixel, 8, 0.0, 0.0, 2.0), Setting(pixel, 6, 0.0, 0.0, 1.4)]
     if budget >= 4000:
         return [Setting(fine, 0, start_tolerance=0.5, flat=True),
-                Setting(384, 16, 2.5, 0.0, 1.4), Setting(384, 6, 0.0, 0.0, 2.0), Setting(384, 8, 0.0, 0.0, 3.0)]
+                Setting(pixel, 16, 2.5, 0.0, 1.4), Setting(pixel, 6, 0.0, 0.0, 2.0), Setting(pixel, 8, 0.0, 0.0, 3.0)]
     if budget >= 2000:
         return [Setting(fine, 0, start_tolerance=0.7, flat=True), Setting(half, 0, start_tolerance=0.7, flat=True),
-                Setting(384, 12, 2.5, 0.0, 2.0), Setting(384, 6, 0.0, 0.0, 3.0), Setting(256, 4, 0.0, 0.0, 3.0)]
+                Setting(pixel, 12, 2.5, 0.0, 2.0), Setting(pixel, 6, 0.0, 0.0, 3.0), Setting(256, 4, 0.0, 0.0, 3.0)]
     return [Setting(half, 0, start_tolerance=1.4, flat=True), Setting(fine, 0, start_tolerance=1.0, flat=True),
-            Setting(384, 12, 2.5, 0.0, 2.0), Setting(256, 4, 0.0, 0.0, 3.0), Setting(384, 6, 0.0, 0.0, 4.0)]
+            Setting(pixel, 12, 2.5, 0.0, 2.0), Setting(256, 4, 0.0, 0.0, 3.0), Setting(pixel, 6, 0.0, 0.0, 4.0)]
 
 
 def search(target, budget: int, settings, seed: int = 0, time_budget_s: float | None = None,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-CANVAS = 384  # the metric's render size
+from ..values import CANVAS_SIZE
 
 
-def load_rgb(image, size: int = CANVAS, background=(255, 255, 255)):
+def load_rgb(image, size: int = CANVAS_SIZE, background=(255, 255, 255)):
     """Return `image` as a float32 array (size, size, 3) in 0..255, alpha composited onto `background`.
 
     Accepts a PIL image, a numpy array (HxW gray, HxWx1, HxWx3 RGB or HxWx4 RGBA; uint8 0..255 or float 0..1)
