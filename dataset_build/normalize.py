@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 
 from svgllm.prompt import ELEMENT_SEPARATOR, GRID_SIZE, SVG_CLOSE, SVG_NAMESPACE
+from svgllm.values import CANVAS_SIZE
 
 from .geometry import (
     GeometryError,
@@ -107,7 +108,7 @@ def root_matrix(attrs: dict[str, str], grid: int) -> tuple[Matrix, tuple[float, 
     box = numbers(attrs.get("viewBox", ""))
     width, height = _size(attrs.get("width")), _size(attrs.get("height"))
     if len(box) != 4 or box[2] <= 0 or box[3] <= 0:
-        box = [0.0, 0.0, width or 384.0, height or 384.0]
+        box = [0.0, 0.0, width or float(CANVAS_SIZE), height or float(CANVAS_SIZE)]
     min_x, min_y, box_w, box_h = box
     sx, sy, ox, oy = grid / box_w, grid / box_h, 0.0, 0.0
     if width and height:
