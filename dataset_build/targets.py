@@ -12,6 +12,8 @@ import hashlib
 import random
 from dataclasses import dataclass
 
+from svgllm.values import CANVAS_SIZE
+
 from .descriptions import clean_description, guess_category
 
 SOURCES = ("composer", "motif", "diffusion")
@@ -77,7 +79,8 @@ def motif_svg(body: str, size: int, background: str) -> str:
     canvas = size / MOTIF_FILL
     offset = (canvas - size) / 2
     # width/height make the reference render sharp (the box is only ~40 units: rendered at its own size it blurs)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 {canvas:.3f} {canvas:.3f}">'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{CANVAS_SIZE}" height="{CANVAS_SIZE}" '
+            f'viewBox="0 0 {canvas:.3f} {canvas:.3f}">'
             f'<rect width="{canvas:.3f}" height="{canvas:.3f}" fill="{background}"/>'
             f'<g transform="translate({offset:.3f} {offset:.3f})">{body}</g></svg>')
 
