@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import random
 
-SIZE = 384
+from ...values import CANVAS_SIZE
+
+SIZE = CANVAS_SIZE  # the canvas's width and height (svgllm.values owns the number)
 
 
 def n(value: float) -> str:

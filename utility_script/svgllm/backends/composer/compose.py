@@ -85,7 +85,7 @@ def fit(canvas: Canvas, budget: int) -> str:
         svg = canvas.svg()
     if len(svg.encode("utf-8")) > budget:  # only defs left to blame: keep the background, drop the rest
         canvas.defs.clear()
-        canvas.parts[:] = ['<rect width="384" height="384" fill="#dfe7ee"/>']
+        canvas.parts[:] = [f'<rect width="{SIZE}" height="{SIZE}" fill="#dfe7ee"/>']
         svg = canvas.svg()
     return svg
 

@@ -7,7 +7,7 @@ from .canvas import SIZE, Canvas, circle, ellipse, n, path, rect
 from .objects import draw_subject
 from .scene import Scene, Subject
 
-# garment -> outline path in the 384 box (flat lay, centred)
+# garment -> outline path in the SIZE x SIZE canvas (flat lay, centred)
 OUTLINES = {
     "coat": "M150 58L234 58L292 86L326 262L290 272L268 150L274 346L110 346L116 150L94 272L58 262L92 86Z",
     "jacket": "M150 70L234 70L292 96L324 250L290 258L268 160L272 296L112 296L116 160L94 258L60 250L92 96Z",

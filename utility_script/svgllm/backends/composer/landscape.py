@@ -137,14 +137,14 @@ def paint_weather(canvas: Canvas, scene: Scene, horizon: float) -> None:
                 )
             )
     if "rain" in weather or "storm" in weather:
-        d = "".join(f"M{n(rng.uniform(0, 384))} {n(rng.uniform(90, 370))}l-5 14" for _ in range(55))
+        d = "".join(f"M{n(rng.uniform(0, SIZE))} {n(rng.uniform(90, 370))}l-5 14" for _ in range(55))
         canvas.add(f'<path d="{d}" stroke="#b8d4f0" stroke-width="2" stroke-linecap="round" opacity=".8"/>')
     if "storm" in weather:
         canvas.add(
             polygon([(210, 95), (186, 160), (204, 160), (180, 225), (232, 145), (210, 145), (230, 95)], "#ffe45c")
         )
     if "snow" in weather:
-        d = "".join(f"M{n(rng.uniform(0, 384))} {n(rng.uniform(10, 380))}h0" for _ in range(60))
+        d = "".join(f"M{n(rng.uniform(0, SIZE))} {n(rng.uniform(10, 380))}h0" for _ in range(60))
         canvas.add(f'<path d="{d}" stroke="#ffffff" stroke-width="5" stroke-linecap="round" opacity=".9"/>')
     if "fog" in weather:
         for i in range(4):

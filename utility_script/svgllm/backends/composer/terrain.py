@@ -45,7 +45,7 @@ def horizon_for(terrain: str | None) -> float:
         "beach": 220,
         "mountain": 250,
         "city": 270,
-        "space": 384,
+        "space": SIZE,
         "sky": 330,
         "underwater": 0,
         "lake": 236,
@@ -87,7 +87,8 @@ def _plain(canvas: Canvas, scene: Scene, horizon: float) -> None:
             canvas.add(ellipse(60 + i * 140, horizon + 70 + i * 25, 110, 16, shade("#dfe8f3", scene)))
     elif scene.cover in (None, "grass", "flowers"):
         d = "".join(
-            f"M{n(canvas.rng.uniform(0, 384))} {n(canvas.rng.uniform(horizon + 20, 380))}l3 -10l3 10" for _ in range(24)
+            f"M{n(canvas.rng.uniform(0, SIZE))} {n(canvas.rng.uniform(horizon + 20, 380))}l3 -10l3 10"
+            for _ in range(24)
         )
         canvas.add(f'<path d="{d}" fill="none" stroke="{shade(shift_lightness(base, -0.3), scene)}" stroke-width="2"/>')
     if scene.cover == "flowers":
@@ -223,11 +224,11 @@ def _canyon(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(polygon([(0, horizon), (SIZE, horizon), (SIZE, SIZE), (0, SIZE)], shade("#d9a066", scene)))
     for points, light in (
         (((0, 150), (90, 150), (110, 200), (140, 200), (150, SIZE), (0, SIZE)), 0.0),
-        (((384, 130), (280, 130), (260, 190), (230, 195), (220, SIZE), (384, SIZE)), -0.15),
+        (((SIZE, 130), (280, 130), (260, 190), (230, 195), (220, SIZE), (SIZE, SIZE)), -0.15),
     ):
         canvas.add(polygon(points, shade(shift_lightness(rock, light), scene)))
     strata = "".join(
-        f"M0 {y}H{92 + (y - 160) * 0.4:.0f}M384 {y - 20}H{272 - (y - 160) * 0.4:.0f}" for y in range(175, 384, 34)
+        f"M0 {y}H{92 + (y - 160) * 0.4:.0f}M{SIZE} {y - 20}H{272 - (y - 160) * 0.4:.0f}" for y in range(175, SIZE, 34)
     )
     canvas.add(
         path(strata, "none", f' stroke="{shade(shift_lightness(rock, -0.3), scene)}" stroke-width="6" opacity=".5"')
@@ -264,8 +265,8 @@ def _beach(canvas: Canvas, scene: Scene, horizon: float) -> None:
     water = scene.setting_color if scene.setting_word in ("sea", "ocean", "bay") and scene.setting_color else None
     _water(canvas, scene, horizon, 300, water or "#2a9df4")
     sand = scene.setting_color if scene.setting_color and not water else "#f1d49a"
-    canvas.add(path("M0 290Q96 270 192 288T384 282V384H0Z", shade(sand, scene)))
-    canvas.add(path("M0 290Q96 270 192 288T384 282", "none", ' stroke="#ffffff" stroke-width="5" opacity=".8"'))
+    canvas.add(path(f"M0 290Q96 270 192 288T{SIZE} 282V{SIZE}H0Z", shade(sand, scene)))
+    canvas.add(path(f"M0 290Q96 270 192 288T{SIZE} 282", "none", ' stroke="#ffffff" stroke-width="5" opacity=".8"'))
 
 
 def _lake(canvas: Canvas, scene: Scene, horizon: float) -> None:
@@ -298,7 +299,7 @@ def _river(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
     color = scene.setting_color or "#3f8fd2"
     canvas.add(
-        path(f"M180 {n(horizon)}Q150 300 230 330T170 384H300Q260 340 290 300T200 {n(horizon)}Z", shade(color, scene))
+        path(f"M180 {n(horizon)}Q150 300 230 330T170 {SIZE}H300Q260 340 290 300T200 {n(horizon)}Z", shade(color, scene))
     )
 
 
@@ -345,7 +346,8 @@ def _city(canvas: Canvas, scene: Scene, horizon: float) -> None:
             canvas.add(path(d, window))
         x += width
     canvas.add(rect(0, horizon, SIZE, SIZE - horizon, shade("#3d4452", scene)))
-    canvas.add(path(f"M0 {n(horizon + 57)}h384", "none", ' stroke="#f2d36b" stroke-width="4" stroke-dasharray="22 16"'))
+    lane = ' stroke="#f2d36b" stroke-width="4" stroke-dasharray="22 16"'
+    canvas.add(path(f"M0 {n(horizon + 57)}h{SIZE}", "none", lane))
 
 
 def _village(canvas: Canvas, scene: Scene, horizon: float) -> None:
@@ -396,17 +398,18 @@ def _underwater(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(
         rect(0, 0, SIZE, SIZE, canvas.linear([(0, shift_lightness(color, 0.3)), (1, shift_lightness(color, -0.4))]))
     )
-    canvas.add(path("M0 340Q100 320 200 340T384 335V384H0Z", "#d8c08a"))
+    canvas.add(path(f"M0 340Q100 320 200 340T{SIZE} 335V{SIZE}H0Z", "#d8c08a"))
     for x in (40, 330, 360):
         canvas.add(
-            path(f"M{x} 384q-14 -40 0 -80t0 -80", "none", ' stroke="#2f9e44" stroke-width="8" stroke-linecap="round"')
+            path(f"M{x} {SIZE}q-14 -40 0 -80t0 -80", "none",
+                 ' stroke="#2f9e44" stroke-width="8" stroke-linecap="round"')
         )
 
 
 def _cave(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(
         rect(0, 0, SIZE, SIZE, "#2a2420"),
-        path("M40 384Q40 90 192 80T344 384Z", canvas.linear([(0, "#8fb3d9"), (1, "#d9c7a3")])),
+        path(f"M40 {SIZE}Q40 90 192 80T344 {SIZE}Z", canvas.linear([(0, "#8fb3d9"), (1, "#d9c7a3")])),
     )
 
 
@@ -438,7 +441,8 @@ def _lunar(canvas: Canvas, scene: Scene, horizon: float) -> None:
         circle(300, 80, 34, canvas.radial([(0, "#6fb7ff"), (0.7, "#2f6fd0"), (1, "#1d3f8a")], 0.4, 0.4, 0.6)),
         ellipse(292, 72, 12, 8, "#5cb85c"),
     )
-    canvas.add(path(f"M0 {n(horizon)}Q120 {n(horizon - 24)} 220 {n(horizon - 6)}T384 {n(horizon - 12)}V384H0Z", grey))
+    ridge = f"M0 {n(horizon)}Q120 {n(horizon - 24)} 220 {n(horizon - 6)}T{SIZE} {n(horizon - 12)}V{SIZE}H0Z"
+    canvas.add(path(ridge, grey))
     for x, y, r in ((70, horizon + 50, 26), (250, horizon + 80, 34), (160, horizon + 20, 14), (330, horizon + 30, 16)):
         canvas.add(
             ellipse(x, y, r, r * 0.35, shift_lightness(grey, -0.25)),
