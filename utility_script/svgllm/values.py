@@ -6,6 +6,7 @@ value; writers round to a number of decimals and omit what is redundant, which i
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -60,6 +61,24 @@ def fmt(value: float, decimals: int = 2) -> str:
     return "0" if text == "-0" else text
 
 
+# `fmt` over many numbers at once: its text rules applied to all of them joined, each followed by a space
+_TRAILING_ZEROS = re.compile(r"0+(?= )")  # with decimals every number has a point, so these zeros follow it
+_NEGATIVE_ZERO = re.compile(r"-0(?= )")  # a minus only starts a number: this is a whole "-0"
+
+
+def fmt_all(values, decimals: int = 2) -> list[str]:
+    """`[fmt(value, decimals) for value in values]`, with the text work done on one joined string (C speed):
+    what makes long paths and point lists cheap to write."""
+    values = tuple(values)
+    if not values:
+        return []
+    text = (f"%.{decimals}f " * len(values)) % values  # the same digits as fmt's f-string
+    if decimals:
+        text = _TRAILING_ZEROS.sub("", text).replace(". ", " ")
+    text = (" " + text).replace(" 0.", " .").replace(" -0.", " -.")
+    return _NEGATIVE_ZERO.sub("0", text)[1:-1].split(" ")
+
+
 def parse_number(text: str) -> float | None:
     """A finite float clamped to +-MAX_ABS, or None."""
     try:
@@ -71,20 +90,28 @@ def parse_number(text: str) -> float | None:
     return max(-MAX_ABS, min(MAX_ABS, value))
 
 
+_SEPARATORS = re.compile(r"[\s,]+")
+
+
+def _finite_clamped(values: list[float]) -> list[float] | None:
+    """`parse_number`'s rules over a list of floats read from NUMBER text (never NaN): None if any is
+    infinite, else each clamped to +-MAX_ABS. The min/max test keeps the common in-range case at C speed."""
+    if values and (min(values) < -MAX_ABS or max(values) > MAX_ABS):
+        if any(math.isinf(value) for value in values):
+            return None
+        return [max(-MAX_ABS, min(MAX_ABS, value)) for value in values]
+    return values
+
+
 def numbers_in(text: str, limit: int = 100_000) -> list[float] | None:
     """All numbers of a comma/space separated list, or None if anything else is in it."""
-    tokens = re.split(r"[\s,]+", text.strip())
+    tokens = _SEPARATORS.split(text.strip())
     if tokens == [""]:
         return []
-    values = []
-    for token in tokens[:limit]:
-        if not NUMBER.fullmatch(token):
-            return None
-        value = parse_number(token)
-        if value is None:
-            return None
-        values.append(value)
-    return values
+    tokens = tokens[:limit]
+    if not all(map(NUMBER.fullmatch, tokens)):
+        return None
+    return _finite_clamped(list(map(float, tokens)))
 
 
 def clean_length(text: str, decimals: int, non_negative: bool = False) -> str | None:
@@ -113,33 +140,47 @@ def clean_fraction(text: str) -> str | None:
 
 def clean_points(text: str, decimals: int) -> str | None:
     """A polygon/polyline point list with an even count of finite numbers (an odd last one is dropped)."""
-    values = [v for v in (parse_number(t) for t in NUMBER.findall(text)) if v is not None]
+    tokens = NUMBER.findall(text)
+    values = _finite_clamped(list(map(float, tokens)))
+    if values is None:  # an infinite number is dropped, not the whole list
+        values = [v for v in (parse_number(t) for t in tokens) if v is not None]
     if len(values) % 2:
         values.pop()
     if len(values) < 4:
         return None
-    return " ".join(f"{fmt(values[i], decimals)},{fmt(values[i + 1], decimals)}" for i in range(0, len(values), 2))
+    written = fmt_all(values, decimals)
+    return " ".join(map(",".join, zip(written[0::2], written[1::2], strict=True)))
 
 
-_COMMAND_SPLIT = re.compile(r"([MmLlHhVvCcSsQqTtZz])")
-_ONLY_NUMBERS = re.compile(r"^(?:[\s,]*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)*[\s,]*$")
+_COMMAND_SPLIT = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])")
+# (Whether a stretch holds only numbers is not asked of one regex matching it whole: those Python 3.10 can
+# write try every split of a digit run before they fail, which on `M111...1x` takes exponential time.)
+_AFTER_MOVE = {"M": "L", "m": "l"}  # further pairs after a move are lines
+
+
+def _is_plain(chunk: str, numbers: list[str]) -> bool:
+    """True when the tokenizer reads only numbers and separators in `chunk` (a stretch between commands), given
+    `numbers = NUMBER.findall(chunk)`: findall scans as the tokenizer does, so the numbers cover every
+    character that is not a separator exactly when nothing else is there (`str.split` and the tokenizer's
+    `\\s` know the same whitespace)."""
+    return sum(map(len, numbers)) == sum(map(len, chunk.replace(",", " ").split()))
 
 
 def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
-    """Fast path for well-formed data without arcs (most paths): regex in C instead of a token loop.
-
-    Returns None when the data needs the careful parser (arcs, garbage, non-finite or huge numbers, no leading move).
-    """
+    """Well-formed data without arcs (most paths), read in C: None when the text has garbage, a non-finite or
+    huge number, or no leading move. (A move without numbers still lets the commands after it draw here, which
+    the token reading refuses: `M L1 2`. Kept as it is: sanitised drawings must not change.)"""
     parts = _COMMAND_SPLIT.split(text)
     if parts[0].strip() or len(parts) < 2 or parts[1] not in "Mm":
         return None
     segments: list[tuple[str, list[float]]] = []
     for index in range(1, len(parts), 2):
         command, chunk = parts[index], parts[index + 1]
-        if not _ONLY_NUMBERS.match(chunk):
+        numbers = NUMBER.findall(chunk)
+        if not _is_plain(chunk, numbers):
             return None
-        values = [float(token) for token in NUMBER.findall(chunk)]
-        if any(not -MAX_ABS <= value <= MAX_ABS for value in values):  # also rejects nan and inf
+        values = list(map(float, numbers))  # NUMBER text: never NaN
+        if values and (min(values) < -MAX_ABS or max(values) > MAX_ABS):  # infinite or clamped
             return None
         arity = PATH_ARITY[command.lower()]
         if arity == 0:
@@ -147,8 +188,56 @@ def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
             continue
         for start in range(0, len(values) - arity + 1, arity):
             segments.append((command, values[start : start + arity]))
-            command = {"M": "L", "m": "l"}.get(command, command)
+            command = _AFTER_MOVE.get(command, command)
     return segments
+
+
+def _parse_path_quickly(text: str) -> list[tuple[str, list[float]]] | None:
+    """`parse_path`'s forgiving reading with the work in C where it can be: the text is split at command
+    letters and a stretch of plain numbers is read in one go; a stretch with garbage, an infinite or huge
+    number, or an arc's arguments is read token by token with the steps of the character loop. None as soon
+    as an arc reaches its flags (which may be written without separators): that loop decides then."""
+    parts = _COMMAND_SPLIT.split(text)  # parts[0], before any command, has nothing to read
+    segments: list[tuple[str, list[float]]] = []
+    for index in range(1, len(parts), 2):
+        command, chunk = parts[index], parts[index + 1]
+        arity = PATH_ARITY[command.lower()]
+        if not segments and command not in "Mm":
+            continue  # no segment before the first move
+        if arity == 0:
+            segments.append((command, []))
+            continue
+        numbers = NUMBER.findall(chunk) if command not in "Aa" else None
+        if numbers is not None and _is_plain(chunk, numbers):
+            values = list(map(float, numbers))  # NUMBER text: never NaN
+            if not values or (min(values) >= -MAX_ABS and max(values) <= MAX_ABS):
+                for start in range(0, len(values) - arity + 1, arity):
+                    segments.append((command, values[start : start + arity]))
+                    command = _AFTER_MOVE.get(command, command)
+                continue
+        if not _read_path_tokens(chunk, command, arity, segments):
+            return None
+    return segments
+
+
+def _read_path_tokens(chunk: str, command: str, arity: int, segments: list) -> bool:
+    """Append the segments of one command's stretch, token by token; False when an arc reaches its flags."""
+    args: list[float] = []
+    for _, number, _, other in _PATH_TOKEN.findall(chunk):
+        if other:
+            return True  # garbage: the rest up to the next command letter is skipped
+        if not number:
+            continue
+        value = float(number)
+        if value - value != 0.0:  # infinite: poisons the rest of this command
+            return True
+        args.append(max(-MAX_ABS, min(MAX_ABS, value)))
+        if len(args) == arity:
+            segments.append((command, args))
+            command, args = _AFTER_MOVE.get(command, command), []
+        elif len(args) == 3 and command in "Aa":
+            return False
+    return True
 
 
 def parse_path(text: str, strict: bool = False) -> list[tuple[str, list[float]]]:
@@ -159,10 +248,14 @@ def parse_path(text: str, strict: bool = False) -> list[tuple[str, list[float]]]
     With `strict` (dataset_build's exact geometry), malformed data raises ValueError instead of being skipped,
     numbers are taken as written (not clamped to MAX_ABS) and the first command may be any command.
     """
-    if not strict and "a" not in text and "A" not in text:
-        simple = _parse_simple_path(text)
-        if simple is not None:
-            return simple
+    if not strict:
+        if "a" not in text and "A" not in text:
+            simple = _parse_simple_path(text)
+            if simple is not None:
+                return simple
+        quick = _parse_path_quickly(text)
+        if quick is not None:
+            return quick
     segments: list[tuple[str, list[float]]] = []
     command, arity, args = "", 0, []
     waiting = False  # strict: a command letter that has not yet had its numbers
@@ -214,20 +307,18 @@ def parse_path(text: str, strict: bool = False) -> list[tuple[str, list[float]]]
 
 def format_path(segments: list[tuple[str, list[float]]], decimals: int) -> str:
     """Write segments compactly: `M1 2L3-4` (a minus sign is its own separator)."""
+    numbers = fmt_all(itertools.chain.from_iterable(args for _, args in segments), decimals)
     out: list[str] = []
     previous = ""
+    position = 0
     for command, args in segments:
-        text = ""
-        for value in args:
-            number = fmt(value, decimals)
-            text += number if (not text or number.startswith("-")) else " " + number
+        text = " ".join(numbers[position : position + len(args)])
+        position += len(args)
         # the same command repeated may omit its letter
-        if command == previous and command not in "MmZz" and args:
-            out.append((" " if not text.startswith("-") else "") + text)
-        else:
-            out.append(command + text)
+        out.append(" " + text if command == previous and command not in "MmZz" and args else command + text)
         previous = command
-    return "".join(out)
+    # every space is a separator written before a number: before a negative one its sign separates alone
+    return "".join(out).replace(" -", "-")
 
 
 def clean_path(text: str, decimals: int) -> str | None:
@@ -310,6 +401,8 @@ def format_transform(functions: list[tuple[str, list[float]]], decimals: int) ->
 
 
 _BARE_FRACTION = re.compile(r"(?<![\d.])\.\d+")
+_FRACTION = re.compile(r"(?<=\d)\.\d+")  # a fraction after an integer part
+_CHAINED_FRACTIONS = re.compile(r"\.\d+\.\d")  # "1.2.3": see round_numbers
 _FRACTION_DIGITS = {}
 
 
@@ -317,11 +410,15 @@ def round_numbers(text: str, decimals: int) -> str:
     """Cut every number in already-clean `text` to `decimals` fraction digits (used to fit the byte budget).
 
     Truncation instead of rounding keeps this at regex speed (no Python call per number); the error stays below
-    one unit of the last kept digit, which the caller chose as invisible at 384 pixels.
+    one unit of the last kept digit, which the caller chose as invisible at 384 pixels. The patterns replace
+    with plain text (a group reference in the replacement would cost a Python call per number).
     """
     if decimals <= 0:
-        return re.sub(r"(\d)\.\d+", r"\1", _BARE_FRACTION.sub("0", text))
+        text = _BARE_FRACTION.sub("0", text)
+        if _CHAINED_FRACTIONS.search(text):  # "1.2.3" is "1.3": the cut of ".2" takes the digit before ".3"
+            return re.sub(r"(\d)\.\d+", r"\1", text)
+        return _FRACTION.sub("", text)
     pattern = _FRACTION_DIGITS.get(decimals)
     if pattern is None:
-        pattern = _FRACTION_DIGITS[decimals] = re.compile(r"(\.\d{" + str(decimals) + r"})\d+")
-    return pattern.sub(r"\1", text)
+        pattern = _FRACTION_DIGITS[decimals] = re.compile(r"(?<=\.\d{" + str(decimals) + r"})\d+")
+    return pattern.sub("", text)

@@ -5,15 +5,18 @@ go, and if that is not enough the shapes with the smallest visible area are remo
 """
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
 from .. import values as v
 from .content import FRACTIONS, LENGTHS, NON_NEGATIVE_LENGTHS, TRANSFORMS, decimals_for, magnified_decimals
 from .structure import url_target
-from .tree import Node, serialize
+from .tree import Node, attribute_size, serialize
 
 _NUMERIC = LENGTHS | NON_NEGATIVE_LENGTHS | TRANSFORMS | {"d", "points", "stroke-dasharray"}
 _SHAPES = frozenset({"rect", "circle", "ellipse", "line", "path", "polygon", "polyline", "use"})
+_RELATIVE_OR_SINGLE = re.compile("[mlhvcsqtaHVA]")  # path commands whose arguments are not absolute pairs
 
 
 def size_of(doc: Node) -> int:
@@ -21,10 +24,11 @@ def size_of(doc: Node) -> int:
     return len(serialize(doc).encode("utf-8"))
 
 
-def drop_unused_ids(doc: Node) -> Node:
-    """Remove ids nothing refers to (they only cost bytes)."""
+def drop_unused_ids(doc: Node) -> int:
+    """Remove ids nothing refers to (they only cost bytes); returns the serialised bytes that saves."""
     referenced: set[str] = set()
-    for node in doc.iter():
+    nodes = list(doc.iter())
+    for node in nodes:
         for name, value in node.attrs.items():
             if name == "href" and value.startswith("#"):
                 referenced.add(value[1:])
@@ -32,10 +36,11 @@ def drop_unused_ids(doc: Node) -> Node:
                 target = url_target(value)
                 if target:
                     referenced.add(target[0])
-    for node in doc.iter():
-        if "id" in node.attrs and node.attrs["id"] not in referenced:
-            del node.attrs["id"]
-    return doc
+    unused = [node for node in nodes if "id" in node.attrs and node.attrs["id"] not in referenced]
+    saved = sum(attribute_size("id", node.attrs["id"]) for node in unused)  # per place the node is written
+    for node in unused:
+        node.attrs.pop("id", None)
+    return saved
 
 
 def round_all(doc: Node, decimals: int) -> Node:
@@ -53,8 +58,101 @@ def round_all(doc: Node, decimals: int) -> Node:
             if name in _NUMERIC and name not in TRANSFORMS:
                 node.attrs[name] = v.round_numbers(value, decimals + extra)
             elif name in FRACTIONS:
-                node.attrs[name] = v.round_numbers(value, min(decimals + 2, 3))
+                node.attrs[name] = v.round_numbers(value, _fraction_decimals(decimals))
     return doc
+
+
+def _fraction_decimals(decimals: int) -> int:
+    return min(decimals + 2, 3)
+
+
+class _TreeRounding:
+    """Rounding by `round_all` on the tree itself, measured by serialising it: the reference, for any tree."""
+
+    def __init__(self, doc: Node):
+        self.doc = doc
+
+    def size(self) -> int:
+        return size_of(self.doc)
+
+    def round(self, decimals: int) -> None:
+        round_all(self.doc, decimals)
+
+    def write(self) -> None:
+        """Nothing to do: the tree is rounded as it goes."""
+
+
+_SEPARATOR = "\x00"  # joins values: not a digit or a point, so `round_numbers` treats each value on its own
+
+
+class _JoinedRounding:
+    """What `_TreeRounding` does, with each value only read once and written once.
+
+    The values `round_all` would round are joined into one string per precision (lengths under each
+    magnification, fractions), so a rounding step is one `round_numbers` per string, and the serialised size
+    follows from the change in length: rounding only cuts digits and points, which serialise as themselves,
+    so the size changes by exactly the bytes cut. `write` puts the last values back into the tree.
+    """
+
+    def __init__(self, size: int, groups: dict[tuple[bool, int], tuple[list[tuple[Node, str]], str]]):
+        self.total = size
+        self.groups = groups
+
+    @classmethod
+    def of(cls, doc: Node, size: int) -> _JoinedRounding | None:
+        """For a tree that serialises to `size` bytes; None where joining could mix values up (a value holding
+        the separator, a node reached twice): `_TreeRounding` then does it."""
+        root = doc.children[0]
+        sites: dict[tuple[bool, int], list[tuple[Node, str]]] = {}
+        texts: dict[tuple[bool, int], list[str]] = {}
+        seen: set[int] = set()
+        stack: list[tuple[Node, float]] = [(root, 1.0)]
+        while stack:  # the walk of round_all
+            node, scale = stack.pop()
+            if id(node) in seen:
+                return None
+            seen.add(id(node))
+            extra, scale = magnified_decimals(node, scale)
+            stack.extend((child, scale) for child in node.children)
+            for name, value in node.attrs.items():
+                if node is root and name in ("viewBox", "width", "height"):
+                    continue
+                if name in _NUMERIC and name not in TRANSFORMS:
+                    key = (False, extra)
+                elif name in FRACTIONS:
+                    key = (True, 0)
+                else:
+                    continue
+                sites.setdefault(key, []).append((node, name))
+                texts.setdefault(key, []).append(value)
+        groups = {}
+        for key, values in texts.items():
+            joined = _SEPARATOR.join(values)
+            if joined.count(_SEPARATOR) != len(values) - 1:
+                return None
+            groups[key] = (sites[key], joined)
+        return cls(size, groups)
+
+    def size(self) -> int:
+        return self.total
+
+    def round(self, decimals: int) -> None:
+        for key, (sites, text) in self.groups.items():
+            is_fraction, extra = key
+            rounded = v.round_numbers(text, _fraction_decimals(decimals) if is_fraction else decimals + extra)
+            self.total += _utf8_length(rounded) - _utf8_length(text)
+            self.groups[key] = (sites, rounded)
+
+    def write(self) -> None:
+        """Put the rounded values into the tree."""
+        for sites, text in self.groups.values():
+            for (node, name), value in zip(sites, text.split(_SEPARATOR), strict=True):
+                node.attrs[name] = value
+
+
+def _utf8_length(text: str) -> int:
+    # surrogates (which serialising drops) are counted alike before and after, so the difference is exact
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 def _bbox_area(numbers: list[float]) -> float:
@@ -105,7 +203,12 @@ def shape_area(node: Node) -> float:
     if node.tag == "line":
         return math.hypot(number("x2") - number("x1"), number("y2") - number("y1")) * max(number("stroke-width"), 1)
     if node.tag == "path":
-        return _bbox_area(_path_points(v.parse_path(node.attrs.get("d", ""))))
+        data = node.attrs.get("d", "")
+        segments = v.parse_path(data)
+        if _RELATIVE_OR_SINGLE.search(data):
+            return _bbox_area(_path_points(segments))
+        # absolute commands that take coordinate pairs: their arguments are the points
+        return _bbox_area(list(itertools.chain.from_iterable(args for _, args in segments)))
     if node.tag in ("polygon", "polyline"):
         return _bbox_area(v.numbers_in(node.attrs.get("points", "").replace(",", " ")) or [])
     return math.inf
@@ -129,35 +232,46 @@ def _drawn_shapes(doc: Node) -> list[tuple[Node, Node]]:
 
 def fit_budget(doc: Node, budget: int) -> Node:
     """Shrink `doc` in place until it serialises to at most `budget` bytes."""
-    if size_of(doc) <= budget:
+    size = size_of(doc)
+    if size <= budget:
         return doc
-    drop_unused_ids(doc)
+    size -= drop_unused_ids(doc)
     decimals = decimals_for(doc)
-    while decimals > 0:
-        before = size_of(doc)
-        if before <= budget:
-            return doc
-        # one decimal less saves a similar share each time: when that cannot be enough, go straight to integers
-        decimals -= 1
-        round_all(doc, decimals)
-        after = size_of(doc)
-        if after > budget and decimals > 0 and after - (before - after) * decimals > budget:
-            round_all(doc, 0)
-            break
-    if size_of(doc) <= budget:
+    if decimals > 0:
+        rounding = _JoinedRounding.of(doc, size) or _TreeRounding(doc)
+        while decimals > 0:
+            before = rounding.size()
+            if before <= budget:
+                rounding.write()
+                return doc
+            # one decimal less saves a similar share each time: when that cannot be enough, go straight to
+            # integers
+            decimals -= 1
+            rounding.round(decimals)
+            after = rounding.size()
+            if after > budget and decimals > 0 and after - (before - after) * decimals > budget:
+                rounding.round(0)
+                break
+        rounding.write()
+        size = rounding.size()
+    if size <= budget:
         return doc
     shapes = sorted(_drawn_shapes(doc), key=lambda pair: shape_area(pair[1]))
     # Removing an element removes exactly its own serialised bytes (an emptied parent shrinks further), so
     # the fewest smallest shapes to drop follow from a running sum, without serialising again and again.
-    excess = size_of(doc) - budget
+    excess = size - budget
     removed: set[int] = set()
+    counted_alone = True  # each removed shape counted once, none holding others: the sum is exact
     for _, shape in shapes:
         if excess <= 0:
             break
+        counted_alone = counted_alone and not shape.children and id(shape) not in removed
         removed.add(id(shape))
         excess -= len(serialize(shape).encode("utf-8"))
     result = _without(doc, removed)
-    if size_of(result) > budget:  # e.g. huge <defs>: keep the root and its background only
+    # with an exact sum the result fits (emptied parents only shrink it more): no need to serialise it again;
+    # otherwise (e.g. huge <defs>) what still does not fit leaves the root and its background only
+    if (excess > 0 or not counted_alone) and size_of(result) > budget:
         root = result.children[0]
         root.children = root.children[:1]
     return result

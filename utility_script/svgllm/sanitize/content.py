@@ -120,16 +120,13 @@ def _clean_element(node: Node, decimals: int, is_root: bool) -> bool:
             continue
         value = node.attrs[name]
         if name in TRANSFORMS:
-            functions = v.parse_transform(value)
-            if functions is None:
+            cleaned = _clean_transform(value, decimals)
+            if cleaned is _SINGULAR and name == "transform":
+                return False  # collapsed to nothing: the element cannot be seen anyway
+            if cleaned is None or cleaned is _SINGULAR:
                 del node.attrs[name]
-                continue
-            if abs(v.transform_determinant(functions)) < 1e-12:
-                if name == "transform":
-                    return False  # collapsed to nothing: the element cannot be seen anyway
-                del node.attrs[name]
-                continue
-            node.attrs[name] = v.format_transform(functions, decimals)
+            else:
+                node.attrs[name] = cleaned
             continue
         cleaned = _clean_value(name, value, decimals)
         if cleaned is None:
@@ -138,6 +135,21 @@ def _clean_element(node: Node, decimals: int, is_root: bool) -> bool:
             node.attrs[name] = cleaned
     needed = _NEEDS.get(node.tag)
     return not needed or needed in node.attrs
+
+
+_SINGULAR = object()  # what `_clean_transform` returns for a transform that collapses everything to nothing
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_transform(value: str, decimals: int):
+    """A transform list written back at `decimals`; None when malformed, `_SINGULAR` when its determinant is
+    zero (cairo refuses non-invertible matrices). Cached: drawings repeat the same transforms."""
+    functions = v.parse_transform(value)
+    if functions is None:
+        return None
+    if abs(v.transform_determinant(functions)) < 1e-12:
+        return _SINGULAR
+    return v.format_transform(functions, decimals)
 
 
 def _drop_reference(node: Node, name: str) -> None:

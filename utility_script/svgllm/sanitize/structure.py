@@ -33,11 +33,14 @@ def inline_styles(doc: Node) -> Node:
     rules_text = "".join(node.text for node in doc.iter() if node.tag == "style")
     stylesheet = parse_stylesheet(rules_text) if rules_text.strip() else []
     allowed = load_rules().common
+    cascaded: dict[tuple[str, str, str], dict[str, str]] = {}  # many elements share tag, classes and id
     for node in doc.iter():
         declared: dict[str, str] = {}
         if stylesheet:
-            classes = set(node.attrs.get("class", "").split())
-            declared.update(cascade(stylesheet, node.tag, classes, node.attrs.get("id", "")))
+            key = (node.tag, node.attrs.get("class", ""), node.attrs.get("id", ""))
+            if key not in cascaded:
+                cascaded[key] = cascade(stylesheet, key[0], set(key[1].split()), key[2])
+            declared.update(cascaded[key])
         if "style" in node.attrs:
             declared.update(parse_declarations(node.attrs["style"]))
         for name, value in declared.items():
@@ -152,5 +155,7 @@ def root_view_box(doc: Node) -> tuple[float, float, float, float]:
 
 def url_target(value: str) -> tuple[str, str] | None:
     """`url(#id) fallback` -> ("id", "fallback"); None when the value is no local reference."""
+    if "(" not in value:  # most values: no regex needed to know
+        return None
     match = _URL_VALUE.match(value)
     return (match.group(1), match.group(2).strip()) if match else None

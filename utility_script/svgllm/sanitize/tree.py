@@ -20,7 +20,8 @@ SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 # Characters XML 1.0 forbids anywhere in a document (a parser rejects the whole SVG for one of them). They are
 # removed as the text is read, so every later check sees exactly the characters that will be written out
 # (`da\x00ta:` must be caught as `data:`).
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_INVALID_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"  # a regex class body
+XML_INVALID = re.compile(f"[{_INVALID_CHARS}]")
 
 # camelCase SVG names that are not in the allowlist but must be recognised to be removed (or unwrapped) cleanly.
 _OTHER_CAMEL_NAMES = (
@@ -86,12 +87,14 @@ class _TreeBuilder(HTMLParser):
         if self.count >= MAX_ELEMENTS or len(self.stack) > MAX_DEPTH:
             return None
         self.count += 1
+        names = _canonical_names()
         clean: dict[str, str] = {}
         for raw_name, value in attrs:
-            name = canonical(raw_name) if raw_name else ""
+            # the tokenizer lower-cases names, so most are found as they come (a table key is lower-case)
+            name = names.get(raw_name) or canonical(raw_name) if raw_name else ""
             if name and name not in clean:  # first occurrence wins, like an XML parser would insist on
                 clean[name] = "" if value is None else XML_INVALID.sub("", value)
-        node = Node(canonical(tag), clean)
+        node = Node(names.get(tag) or canonical(tag), clean)
         self.stack[-1].children.append(node)
         return node
 
@@ -139,7 +142,7 @@ def parse(text: str) -> Node:
     return builder.root
 
 
-_NEEDS_ESCAPE = re.compile("[&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile(f'[&<>"\n\r\t{_INVALID_CHARS}]')
 
 
 def _escape(value: str) -> str:
@@ -150,8 +153,27 @@ def _escape(value: str) -> str:
             .replace("\n", " ").replace("\r", " ").replace("\t", " "))
 
 
+_SPECIAL = re.compile(f"[&<>\n\r\t{_INVALID_CHARS}]")  # what _NEEDS_ESCAPE finds but '"'
+
+
+def _attributes(attrs: dict[str, str]) -> str:
+    text = "".join([f' {name}="{value}"' for name, value in attrs.items()])
+    # the common case, checked on the whole text at once: no value holds anything to escape (the only quotes
+    # are the two around each value)
+    if text.count('"') == 2 * len(attrs) and not _SPECIAL.search(text):
+        return text
+    return "".join(f' {name}="{_escape(value)}"' for name, value in attrs.items())
+
+
+def attribute_size(name: str, value: str) -> int:
+    """UTF-8 bytes that one attribute takes in `serialize`'s output."""
+    return len(f' {name}="{_escape(value)}"'.encode())
+
+
 def serialize(node: Node) -> str:
     """Write `node` as compact XML (self-closing empty elements, double-quoted escaped attributes)."""
+    if not node.children and node.tag != "#document":  # a single shape: what the byte budget measures most
+        return f"<{node.tag}{_attributes(node.attrs)}/>"
     out: list[str] = []
     # explicit stack instead of recursion: trees can be deep
     stack: list[tuple[Node, bool]] = [(node, False)]
@@ -163,7 +185,7 @@ def serialize(node: Node) -> str:
         if current.tag == "#document":
             stack.extend((child, False) for child in reversed(current.children))
             continue
-        attrs = "".join(f' {name}="{_escape(value)}"' for name, value in current.attrs.items())
+        attrs = _attributes(current.attrs)
         if current.children:
             out.append(f"<{current.tag}{attrs}>")
             stack.append((current, True))
