@@ -157,11 +157,12 @@ def test_backend_is_registered_and_default():
 
 
 def test_person_in_a_garment_draws_the_garment(coverage_of):
-    from svgllm.backends.composer.compose import mode
+    from svgllm.backends.composer.layout import resolve
     from svgllm.backends.composer.parse import parse
+    from svgllm.backends.composer.scene import freeze
 
-    scene = parse("a woman in a red dress")
-    assert mode(scene) == "fashion" and scene.main.name == "dress"
+    layout = resolve(freeze(parse("a woman in a red dress")))
+    assert layout.painter == "fashion" and layout.scene.main.name == "dress"
     assert coverage_of(render(compose("a woman in a red dress")), find_colors("red")[0].hex, 70) >= 0.1
 
 

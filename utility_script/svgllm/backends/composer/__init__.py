@@ -1,9 +1,11 @@
 """`composer`: the embedded default backend — draws a description with no model weights.
 
-The description is parsed into a scene spec (`parse.parse`), then painted by the painter that fits it:
-landscape (sky by time and weather, terrain), abstract (shapes in arrangements), fashion (garments with fabric
-patterns and materials) or object (emoji motifs from the bundled library, recoloured). Deterministic: the
-same description always gives the same SVG; typically a few milliseconds per description.
+The flow runs one way (`compose.compose`): the description is parsed into a scene spec (`parse.parse`), frozen
+(`scene.freeze`), resolved into the painter that fits it and the scene as that painter draws it
+(`layout.resolve`), then painted: landscape (sky by time and weather, terrain), abstract (shapes in
+arrangements), fashion (garments with fabric patterns and materials) or object (emoji motifs from the bundled
+library, recoloured, placed by `placement`). Deterministic: the same description always gives the same SVG;
+typically a few milliseconds per description.
 """
 
 from __future__ import annotations

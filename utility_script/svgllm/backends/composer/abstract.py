@@ -9,10 +9,7 @@ from .canvas import SIZE, Canvas, circle, ellipse, n, polygon, pts, rect
 from .patterns import PALETTE as _PALETTE
 from .patterns import bands, linked_rings, rays
 from .patterns import color_at as _color_at
-from .scene import Scene
-
-VIVID = ("#e63946", "#f4a261", "#ffd60a", "#2a9d8f", "#3a86ff", "#8338ec")
-PASTEL = ("#ffadad", "#ffd6a5", "#fdffb6", "#caffbf", "#9bf6ff", "#bdb2ff")
+from .scene import FrozenScene
 
 
 def _regular(cx, cy, r, sides, rotation=-90.0):
@@ -189,15 +186,11 @@ def background_for(colors: list[str]) -> str:
     return "#1e2433" if average > 0.62 else "#f5f1e8"
 
 
-def paint_abstract(canvas: Canvas, scene: Scene) -> None:
-    """Lay the scene's shapes out by its arrangement on an opaque background."""
+def paint_abstract(canvas: Canvas, scene: FrozenScene) -> None:
+    """Lay the scene's shapes out by its arrangement on an opaque background (palette colours already
+    resolved by `layout.palette_colours`)."""
     rng = canvas.rng
     shapes = [s for s in scene.subjects if s.kind == "shape"] or scene.subjects
-    palette = PASTEL if "pastel" in scene.style_words else VIVID if "colorful" in scene.style_words else None
-    if palette:
-        for offset, shape in enumerate(shapes):
-            if not shape.colors:  # "colorful tiles", "a swirl of pastel colors": the palette stands in
-                shape.colors = list(palette[offset:] + palette[:offset])
     colors = [s.color for s in shapes if s.color] or list(_PALETTE[:2])
     bg = scene.background_color or background_for(colors)
     canvas.add(rect(0, 0, SIZE, SIZE, canvas.linear([(0, shift_lightness(bg, 0.05)), (1, shift_lightness(bg, -0.05))])))
@@ -420,7 +413,7 @@ def _pair(canvas: Canvas, first, second, kind: str) -> None:
         canvas.add(ellipse(x2, y2 + s2 * 0.55, s2 * 0.45, s2 * 0.07, "#000000", ' opacity=".15"'))
 
 
-def _sheet(canvas: Canvas, sheet, scene: Scene) -> None:
+def _sheet(canvas: Canvas, sheet, scene: FrozenScene) -> None:
     color = sheet.color or "#c0c0c0"
     translucent = "translucent" in scene.style_words or sheet.material == "glass"
     fill = canvas.linear(

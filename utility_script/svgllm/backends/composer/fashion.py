@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...colors import luminance, mix, shift_lightness
 from .canvas import SIZE, Canvas, circle, ellipse, n, path, rect
 from .objects import draw_subject
-from .scene import Scene, Subject
+from .scene import FrozenScene, FrozenSubject
 
 # garment -> outline path in the SIZE x SIZE canvas (flat lay, centred)
 OUTLINES = {
@@ -60,12 +60,12 @@ MATERIAL_COLORS = {
 }
 
 
-def garment_color(subject: Subject) -> str:
+def garment_color(subject: FrozenSubject) -> str:
     """The garment's main colour: named, implied by its material, or a friendly blue."""
     return subject.color or MATERIAL_COLORS.get(subject.material or "", "#5c7cfa")
 
 
-def fabric(canvas: Canvas, subject: Subject) -> str:
+def fabric(canvas: Canvas, subject: FrozenSubject) -> str:
     """The garment's paint: a pattern when it has one, a material texture, or a soft shaded fill."""
     base = garment_color(subject)
     second = subject.colors[1] if len(subject.colors) > 1 else None
@@ -149,7 +149,7 @@ def fabric(canvas: Canvas, subject: Subject) -> str:
     return canvas.linear([(0, shift_lightness(base, 0.12)), (1, shift_lightness(base, -0.12))], x2=1, y2=1)
 
 
-def paint_fashion(canvas: Canvas, scene: Scene) -> None:
+def paint_fashion(canvas: Canvas, scene: FrozenScene) -> None:
     """Draw the main garment large, then its details, then any other garments as accessories."""
     garment = scene.main
     base = garment_color(garment)
@@ -174,7 +174,7 @@ def paint_fashion(canvas: Canvas, scene: Scene) -> None:
             draw_subject(canvas, other, 318, 318, 96)
 
 
-def _garment_lines(canvas: Canvas, garment: Subject) -> None:
+def _garment_lines(canvas: Canvas, garment: FrozenSubject) -> None:
     """Seams, waistbands, plackets: the lines that make the outline read as that garment."""
     base = garment_color(garment)
     line = f'fill="none" stroke="{shift_lightness(base, -0.4)}" stroke-width="2.5"'
@@ -207,7 +207,7 @@ def _garment_lines(canvas: Canvas, garment: Subject) -> None:
         canvas.add(f'<path d="M148 150Q192 162 236 150" {line}/>')
 
 
-def _details(canvas: Canvas, garment: Subject) -> None:
+def _details(canvas: Canvas, garment: FrozenSubject) -> None:
     """Collars, pockets, buttons, trims and other parts named after "with"."""
     base = garment_color(garment)
     for detail in garment.details:
@@ -321,7 +321,7 @@ def _details(canvas: Canvas, garment: Subject) -> None:
                 canvas.add(circle(150 + (k % 5) * 21, 170 + (k // 5) * 28, 4, c))
 
 
-def _fringe(canvas: Canvas, garment: Subject, color: str, kind: str) -> None:
+def _fringe(canvas: Canvas, garment: FrozenSubject, color: str, kind: str) -> None:
     if garment.name == "scarf":
         ends = ((118, 340, 56), (226, 300, 52))
     else:
@@ -338,7 +338,7 @@ def _fringe(canvas: Canvas, garment: Subject, color: str, kind: str) -> None:
                 )
 
 
-def _scarf(canvas: Canvas, garment: Subject) -> None:
+def _scarf(canvas: Canvas, garment: FrozenSubject) -> None:
     base = garment.color or MATERIAL_COLORS.get(garment.material or "", "#c92a2a")
     fill = fabric(canvas, garment)
     edge = f' stroke="{shift_lightness(base, -0.4)}" stroke-width="2.5" stroke-linejoin="round"'
@@ -355,7 +355,7 @@ def _scarf(canvas: Canvas, garment: Subject) -> None:
         _fringe(canvas, garment, shift_lightness(base, -0.15), "fringe")
 
 
-def _hat(canvas: Canvas, garment: Subject) -> None:
+def _hat(canvas: Canvas, garment: FrozenSubject) -> None:
     base = garment.color or MATERIAL_COLORS.get(garment.material or "", "#6d4c41")
     fill = fabric(canvas, garment)
     if garment.name == "beanie":
@@ -377,7 +377,7 @@ def _hat(canvas: Canvas, garment: Subject) -> None:
         )
 
 
-def _boots(canvas: Canvas, garment: Subject) -> None:
+def _boots(canvas: Canvas, garment: FrozenSubject) -> None:
     """A pair side by side: tall boots, low sneakers/shoes, or pumps with a heel."""
     base = garment.color or MATERIAL_COLORS.get(garment.material or "", "#6d4c41")
     fill = fabric(canvas, garment)
@@ -405,7 +405,7 @@ def _boots(canvas: Canvas, garment: Subject) -> None:
             canvas.add(path(d, fill, edge), rect(x - 64, 292, 132, 16, sole, ' rx="7"'))
 
 
-def _laces(canvas: Canvas, garment: Subject, color: str) -> None:
+def _laces(canvas: Canvas, garment: FrozenSubject, color: str) -> None:
     for dx in (-78, 78):
         x = 192 + dx
         d = "".join(f"M{n(x - 30 + k * 10)} {n(214 + k * 4)}l14 8" for k in range(4))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...colors import luminance, mix, shift_lightness
 from .canvas import SIZE, Canvas, circle, n, polygon, rect
 from .lighting import shade
-from .scene import Scene
+from .scene import FrozenScene
 from .terrain import cloud, hills, horizon_for, paint_ground
 
 # time of day -> sky gradient stops, top to horizon
@@ -21,7 +21,7 @@ SKIES = {
 }
 
 
-def paint_sky(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def paint_sky(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Full-canvas sky gradient (also the opaque background every SVG must have)."""
     top, middle, low = SKIES.get(scene.time or "midday")
     weather = scene.weather
@@ -51,7 +51,7 @@ def _same_hue(a: str, b: str) -> bool:
     return sa > 0.3 and sb > 0.3 and gap < 40 / 360
 
 
-def paint_celestial(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def paint_celestial(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Sun, moon and stars placed by the time of day."""
     time = scene.time or "midday"
     rng = canvas.rng
@@ -108,7 +108,7 @@ def _stars(canvas: Canvas, bottom: float) -> None:
     canvas.add(f'<path d="{d}" stroke="#ffffff" stroke-width="2.6" stroke-linecap="round"/>')
 
 
-def paint_weather(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def paint_weather(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Clouds, rain, snowfall, lightning, fog bands and rainbows."""
     rng = canvas.rng
     weather = scene.weather
@@ -155,18 +155,16 @@ def paint_weather(canvas: Canvas, scene: Scene, horizon: float) -> None:
         canvas.add(f'<path d="{d}" fill="none" stroke="#ffffff" stroke-width="4" stroke-linecap="round" opacity=".7"/>')
 
 
-def paint_landscape(canvas: Canvas, scene: Scene) -> float:
+def paint_landscape(canvas: Canvas, scene: FrozenScene) -> float:
     """Paint sky, weather and ground for the scene's setting; returns the horizon's y."""
     terrain = scene.setting
     horizon = horizon_for(terrain)
     if terrain in ("space", "lunar"):
+        # it is night there and the stars are out (`layout.space_sky` saw to that)
         canvas.add(rect(0, 0, SIZE, SIZE, canvas.linear([(0, "#05030f"), (1, "#1d1240")])))
-        scene.celestial.add("stars")
-        scene.time = scene.time or "night"
         if terrain == "space":
             paint_celestial(canvas, scene, 300)
         else:  # on the moon: stars only, the Earth hangs in the black sky
-            scene.celestial.discard("moon")
             _stars(canvas, 260)
     elif terrain in ("underwater", "cave"):
         canvas.add(rect(0, 0, SIZE, SIZE, "#1b6fa8"))
@@ -184,6 +182,6 @@ def paint_landscape(canvas: Canvas, scene: Scene) -> float:
     return horizon
 
 
-def is_dark_background(scene: Scene) -> bool:
+def is_dark_background(scene: FrozenScene) -> bool:
     """True when objects need light outlines to stand out (night scenes)."""
     return luminance(SKIES.get(scene.time or "midday")[1]) < 0.3

@@ -7,13 +7,13 @@ import math
 from ...colors import shift_lightness
 from .canvas import Canvas, ellipse, n, path, polygon, rect
 from .motifs import find_motif, recolor
-from .scene import Subject
+from .scene import FrozenSubject
 from .vocab import singular
 
 _WOOD = "#a0683a"
 
 
-def draw_subject(canvas: Canvas, subject: Subject, cx: float, cy: float, size: float, copies=None) -> bool:
+def draw_subject(canvas: Canvas, subject: FrozenSubject, cx: float, cy: float, size: float, copies=None) -> bool:
     """Draw `subject` centred at (cx, cy) in a `size` box (several `copies` as (x, y, size) when given).
 
     Returns False when nothing fits the subject (the caller draws a generic stand-in)."""
@@ -46,7 +46,7 @@ def _placed(body: str, box: int, cx: float, cy: float, size: float) -> str:
     return f'<g transform="translate({n(cx - size / 2)} {n(cy - size / 2)}) scale({scale:.3g})">{body}</g>'
 
 
-def generic(canvas: Canvas, subject: Subject, cx: float, cy: float, size: float) -> None:
+def generic(canvas: Canvas, subject: FrozenSubject, cx: float, cy: float, size: float) -> None:
     """A stand-in for an unknown subject: a soft rounded emblem in its colour (keeps the colour answerable)."""
     color = subject.color or "#e07a5f"
     half = size / 2
@@ -61,7 +61,7 @@ def generic(canvas: Canvas, subject: Subject, cx: float, cy: float, size: float)
     )
 
 
-def lighthouse(subject: Subject, cx: float, cy: float, size: float) -> str:
+def lighthouse(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A striped lighthouse with a glowing lamp room, standing on rocks."""
     h = size
     top, bottom = cy - h / 2, cy + h / 2
@@ -94,7 +94,7 @@ def lighthouse(subject: Subject, cx: float, cy: float, size: float) -> str:
     return beam + body + bands + lamp + rocks
 
 
-def table(subject: Subject, cx: float, cy: float, size: float) -> str:
+def table(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A side-on table: top board and two legs."""
     color = subject.color or (_WOOD if subject.material in (None, "wood") else "#adb5bd")
     w = size
@@ -106,7 +106,7 @@ def table(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def plate(subject: Subject, cx: float, cy: float, size: float) -> str:
+def plate(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A plate seen at an angle."""
     color = subject.color or "#f8f9fa"
     return ellipse(cx, cy, size / 2, size * 0.16, shift_lightness(color, -0.12)) + ellipse(
@@ -114,7 +114,7 @@ def plate(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def tower(subject: Subject, cx: float, cy: float, size: float) -> str:
+def tower(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A stone tower with battlements."""
     color = subject.color or "#9c8f80"
     w = size * 0.32
@@ -129,7 +129,7 @@ def tower(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def bridge(subject: Subject, cx: float, cy: float, size: float) -> str:
+def bridge(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """An arched bridge."""
     color = subject.color or "#a6765a"
     w = size * 1.4
@@ -140,7 +140,7 @@ def bridge(subject: Subject, cx: float, cy: float, size: float) -> str:
     return f'<path d="{d}" fill="{color}"/>' + rect(cx - w / 2, cy - size * 0.08, w, size * 0.04, color)
 
 
-def windmill(subject: Subject, cx: float, cy: float, size: float) -> str:
+def windmill(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A windmill: tapered body and four sails."""
     color = subject.color or "#f1e3c6"
     body = polygon(
@@ -161,7 +161,7 @@ def windmill(subject: Subject, cx: float, cy: float, size: float) -> str:
     return body + sails + ellipse(cx, hub_y, size * 0.04, size * 0.04, "#5d4037")
 
 
-def sofa(subject: Subject, cx: float, cy: float, size: float) -> str:
+def sofa(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A two-seat sofa: back, seat cushions and arms; its seat line is at cy."""
     color = subject.color or "#4f7cac"
     dark, light = shift_lightness(color, -0.25), shift_lightness(color, 0.2)
@@ -178,7 +178,7 @@ def sofa(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def bowl(subject: Subject, cx: float, cy: float, size: float) -> str:
+def bowl(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A bowl seen from the side; its rim is at cy."""
     color = subject.color or ("#cfe8ff" if subject.material == "glass" else "#f1f3f5")
     return (
@@ -188,7 +188,7 @@ def bowl(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def bench(subject: Subject, cx: float, cy: float, size: float) -> str:
+def bench(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A park bench: slats, seat and legs."""
     color = subject.color or _WOOD
     return (
@@ -200,7 +200,7 @@ def bench(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def flower_pot(subject: Subject, cx: float, cy: float, size: float) -> str:
+def flower_pot(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A terracotta flower pot with a rim; its soil line is near the top."""
     color = subject.color or "#c8643b"
     top = cy - size * 0.3
@@ -226,7 +226,7 @@ def _envelope(cx: float, top: float, radius: float, neck_y: float, neck: float, 
     )
 
 
-def hot_air_balloon(subject: Subject, cx: float, cy: float, size: float) -> str:
+def hot_air_balloon(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A hot-air balloon: a striped envelope, ropes and a wicker basket."""
     color = subject.color or "#e63946"
     stripe = subject.colors[1] if len(subject.colors) > 1 else "#ffd166"
@@ -244,7 +244,7 @@ def hot_air_balloon(subject: Subject, cx: float, cy: float, size: float) -> str:
     )
 
 
-def lily_pad(subject: Subject, cx: float, cy: float, size: float) -> str:
+def lily_pad(subject: FrozenSubject, cx: float, cy: float, size: float) -> str:
     """A round floating leaf with its notch and veins, seen at an angle; its top is at cy."""
     color = subject.color or "#4c9a2a"
     rx, ry = size * 0.5, size * 0.2
@@ -298,6 +298,6 @@ SURFACE = {
 }
 
 
-def surface_offset(subject: Subject) -> float:
+def surface_offset(subject: FrozenSubject) -> float:
     """How far above its centre (fraction of its size) something resting on `subject` sits."""
     return SURFACE.get(subject.name, SURFACE.get(subject.noun, 0.3))

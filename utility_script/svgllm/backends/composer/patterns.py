@@ -8,6 +8,8 @@ from ...colors import shift_lightness
 from .canvas import Canvas, circle, n, polygon
 
 PALETTE = ("#e76f51", "#2a9d8f", "#e9c46a", "#264653", "#f4a261", "#8ab17d")  # shapes with no colour named
+VIVID = ("#e63946", "#f4a261", "#ffd60a", "#2a9d8f", "#3a86ff", "#8338ec")  # "colorful" shapes
+PASTEL = ("#ffadad", "#ffd6a5", "#fdffb6", "#caffbf", "#9bf6ff", "#bdb2ff")  # "pastel" shapes
 
 
 def color_at(shape, k: int, index: int = 0) -> str:

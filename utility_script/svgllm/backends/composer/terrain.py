@@ -7,7 +7,7 @@ import math
 from ...colors import shift_lightness
 from .canvas import SIZE, Canvas, circle, ellipse, n, path, polygon, rect
 from .lighting import shade
-from .scene import Scene
+from .scene import FrozenScene
 
 GROUND = {
     "grass": "#5aa646",
@@ -56,13 +56,13 @@ def horizon_for(terrain: str | None) -> float:
     }.get(terrain or "", 255)
 
 
-def paint_ground(canvas: Canvas, scene: Scene, terrain: str | None, horizon: float) -> None:
+def paint_ground(canvas: Canvas, scene: FrozenScene, terrain: str | None, horizon: float) -> None:
     """Ground, water or skyline for `terrain`, coloured by the setting colour and ground cover."""
     painter = _TERRAINS.get(terrain or "", _plain)
     painter(canvas, scene, horizon)
 
 
-def _cover_color(scene: Scene, default: str) -> str:
+def _cover_color(scene: FrozenScene, default: str) -> str:
     if scene.cover in GROUND:
         return GROUND[scene.cover]
     return default
@@ -78,7 +78,7 @@ def hills(canvas: Canvas, y: float, amplitude: float, color: str, waves: int = 2
     canvas.add(polygon(points + [(SIZE, SIZE), (0, SIZE)], color))
 
 
-def _plain(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _plain(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     base = scene.setting_color or _cover_color(scene, "#8cbf5a")
     far, near = shade(shift_lightness(base, 0.25), scene), shade(base, scene)
     canvas.add(rect(0, horizon, SIZE, SIZE - horizon, canvas.linear([(0, far), (1, near)])))
@@ -95,14 +95,14 @@ def _plain(canvas: Canvas, scene: Scene, horizon: float) -> None:
         _flowers(canvas, horizon + 30, scene)
 
 
-def _flowers(canvas: Canvas, top: float, scene: Scene) -> None:
+def _flowers(canvas: Canvas, top: float, scene: FrozenScene) -> None:
     for _ in range(14):
         x, y = canvas.rng.uniform(10, 374), canvas.rng.uniform(top, 378)
         color = canvas.rng.choice(("#ff6b9a", "#ffd43b", "#ffffff", "#c77dff"))
         canvas.add(circle(x, y, 5, shade(color, scene)), circle(x, y, 2, "#f59f00"))
 
 
-def _meadow(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _meadow(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     base = scene.setting_color or _cover_color(scene, "#6cb34f")
     hills(canvas, horizon, 30, shade(shift_lightness(base, 0.2), scene), 2, 0.5)
     hills(canvas, horizon + 50, 26, shade(base, scene), 3, 2.0)
@@ -110,7 +110,7 @@ def _meadow(canvas: Canvas, scene: Scene, horizon: float) -> None:
         _flowers(canvas, horizon + 60, scene)
 
 
-def _hills_terrain(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _hills_terrain(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     base = scene.setting_color or _cover_color(scene, "#5fa84a")
     hills(canvas, horizon - 10, 50, shade(shift_lightness(base, 0.3), scene), 2, 0.0)
     hills(canvas, horizon + 40, 40, shade(base, scene), 2, 2.2)
@@ -135,7 +135,7 @@ def conifer(x: float, base: float, height: float, color: str) -> str:
     return trunk + tiers
 
 
-def _forest(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _forest(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     tree = scene.setting_color or TREE_GREEN
     ground = _cover_color(scene, shift_lightness(tree, -0.2) if scene.setting_color else "#3f7d3a")
     hills(canvas, horizon + 10, 40, shade(shift_lightness(tree, 0.35), scene), 2, 1.0)
@@ -156,7 +156,7 @@ def _forest(canvas: Canvas, scene: Scene, horizon: float) -> None:
             )
 
 
-def _jungle(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _jungle(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     leaf = scene.setting_color or "#2d8a3e"
     canvas.add(rect(0, horizon, SIZE, SIZE - horizon, shade("#3c6e2f", scene)))
     for row, (y, r, light) in enumerate(((horizon + 10, 40, 0.25), (horizon + 70, 50, 0.0), (horizon + 140, 60, -0.2))):
@@ -170,7 +170,7 @@ def _jungle(canvas: Canvas, scene: Scene, horizon: float) -> None:
             )
 
 
-def _mountain(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _mountain(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     rock = scene.setting_color or ("#7d8aa0" if scene.cover != "lava" else "#5a3a32")
     snowy = scene.cover == "snow" or scene.time == "night" and scene.cover is None
     peaks = ((70, 120, 150, 0.3), (230, 95, 170, 0.15), (340, 140, 120, 0.25), (150, 175, 130, -0.05))
@@ -205,14 +205,14 @@ def _mountain(canvas: Canvas, scene: Scene, horizon: float) -> None:
     hills(canvas, horizon + 60, 18, shade(ground, scene), 2, 1.3)
 
 
-def _desert(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _desert(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     sand = scene.setting_color or _cover_color(scene, "#e9c46a") if scene.cover != "sand" else "#e9c46a"
     hills(canvas, horizon, 22, shade(shift_lightness(sand, 0.2), scene), 1, 0.3)
     hills(canvas, horizon + 55, 36, shade(sand, scene), 2, 1.8)
     hills(canvas, horizon + 110, 30, shade(shift_lightness(sand, -0.15), scene), 1, 3.0)
 
 
-def _canyon(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _canyon(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Red-rock walls with strata on both sides, a far mesa and a sandy floor between them."""
     rock = scene.setting_color or "#c0623a"
     canvas.add(
@@ -235,7 +235,7 @@ def _canyon(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _water(canvas: Canvas, scene: Scene, top: float, bottom: float, color: str) -> None:
+def _water(canvas: Canvas, scene: FrozenScene, top: float, bottom: float, color: str) -> None:
     canvas.add(
         rect(
             0,
@@ -257,11 +257,11 @@ def _water(canvas: Canvas, scene: Scene, top: float, bottom: float, color: str) 
     )
 
 
-def _ocean(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _ocean(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _water(canvas, scene, horizon, SIZE, scene.setting_color or WATER_BLUE)
 
 
-def _beach(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _beach(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     water = scene.setting_color if scene.setting_word in ("sea", "ocean", "bay") and scene.setting_color else None
     _water(canvas, scene, horizon, 300, water or "#2a9df4")
     sand = scene.setting_color if scene.setting_color and not water else "#f1d49a"
@@ -269,7 +269,7 @@ def _beach(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(path(f"M0 290Q96 270 192 288T{SIZE} 282", "none", ' stroke="#ffffff" stroke-width="5" opacity=".8"'))
 
 
-def _lake(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _lake(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     hills(canvas, horizon, 26, shade("#6fae5a", scene), 2, 0.8)
     canvas.add(rect(0, horizon + 10, SIZE, SIZE - horizon, shade(_cover_color(scene, "#69a64f"), scene)))
     color = scene.setting_color or "#3c8dbc"
@@ -293,7 +293,7 @@ def _lake(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _river(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _river(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _meadow(canvas, scene, horizon) if scene.setting_color is None else canvas.add(
         rect(0, horizon, SIZE, SIZE - horizon, shade("#69a64f", scene))
     )
@@ -303,7 +303,7 @@ def _river(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _waterfall(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _waterfall(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Water falling from a rock ledge between two cliffs into a foaming pool."""
     _hills_terrain(canvas, scene, horizon)
     rock, water, grass = shade("#7d7168", scene), scene.setting_color or "#4aa3df", shade("#5f9e45", scene)
@@ -326,7 +326,7 @@ def _waterfall(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _city(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _city(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     rng = canvas.rng
     night = scene.time in ("night", "dusk")
     base = scene.setting_color or "#4b5d78"
@@ -350,7 +350,7 @@ def _city(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(path(f"M0 {n(horizon + 57)}h{SIZE}", "none", lane))
 
 
-def _village(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _village(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _meadow(canvas, scene, horizon)
     for i, x in enumerate((60, 150, 250, 330)):
         y = horizon + 20 + (i % 2) * 16
@@ -362,7 +362,7 @@ def _village(canvas: Canvas, scene: Scene, horizon: float) -> None:
         )
 
 
-def _island(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _island(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _ocean(canvas, scene, horizon)
     canvas.add(
         ellipse(192, horizon + 70, 120, 36, shade("#f1d49a", scene)),
@@ -370,7 +370,7 @@ def _island(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _snowfield(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _snowfield(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     ice = scene.setting_color or "#dcefff"
     canvas.add(rect(0, horizon, SIZE, SIZE - horizon, shade(ice, scene)))
     canvas.add(
@@ -379,7 +379,7 @@ def _snowfield(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _volcano(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _volcano(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     rock = scene.setting_color or "#5a4a4a"
     canvas.add(polygon([(20, horizon + 60), (160, 120), (224, 120), (364, horizon + 60)], shade(rock, scene)))
     canvas.add(polygon([(160, 120), (224, 120), (210, 170), (196, 150), (180, 185)], "#ff6a1a"))
@@ -387,13 +387,13 @@ def _volcano(canvas: Canvas, scene: Scene, horizon: float) -> None:
     canvas.add(rect(0, horizon + 50, SIZE, SIZE, shade("#3d3535", scene)))
 
 
-def _space(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _space(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     color = scene.setting_color or "#7b5ea7"
     canvas.add(circle(90, 290, 60, canvas.radial([(0, shift_lightness(color, 0.3)), (1, color)], 0.35, 0.35, 0.7)))
     canvas.add(ellipse(90, 290, 95, 16, "none", f' stroke="{shift_lightness(color, 0.5)}" stroke-width="6"'))
 
 
-def _underwater(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _underwater(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     color = scene.setting_color or "#1b6fa8"
     canvas.add(
         rect(0, 0, SIZE, SIZE, canvas.linear([(0, shift_lightness(color, 0.3)), (1, shift_lightness(color, -0.4))]))
@@ -406,14 +406,14 @@ def _underwater(canvas: Canvas, scene: Scene, horizon: float) -> None:
         )
 
 
-def _cave(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _cave(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     canvas.add(
         rect(0, 0, SIZE, SIZE, "#2a2420"),
         path(f"M40 {SIZE}Q40 90 192 80T344 {SIZE}Z", canvas.linear([(0, "#8fb3d9"), (1, "#d9c7a3")])),
     )
 
 
-def _cliff(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _cliff(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _ocean(canvas, scene, horizon)
     canvas.add(
         polygon([(0, 170), (120, 175), (150, 230), (170, SIZE), (0, SIZE)], shade("#8a7a66", scene)),
@@ -421,7 +421,7 @@ def _cliff(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _road(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _road(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     _meadow(canvas, scene, horizon) if scene.cover != "snow" else _plain(canvas, scene, horizon)
     canvas.add(
         polygon(
@@ -435,7 +435,7 @@ def _road(canvas: Canvas, scene: Scene, horizon: float) -> None:
     )
 
 
-def _lunar(canvas: Canvas, scene: Scene, horizon: float) -> None:
+def _lunar(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     grey = scene.setting_color or "#b8b8c0"
     canvas.add(
         circle(300, 80, 34, canvas.radial([(0, "#6fb7ff"), (0.7, "#2f6fd0"), (1, "#1d3f8a")], 0.4, 0.4, 0.6)),
