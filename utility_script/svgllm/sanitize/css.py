@@ -1,23 +1,35 @@
-"""Just enough CSS to turn `style` attributes and `<style>` rules into SVG presentation attributes."""
+"""Just enough CSS to turn `style` attributes and `<style>` rules into SVG presentation attributes.
+
+Tokenising and rule/declaration parsing are tinycss2's (the CSS parser cairosvg itself uses, so the sanitiser
+reads a stylesheet the way the renderer would). Selectors stay deliberately simple: a tag or `*`, then `.class`
+and `#id` parts; a selector with combinators, pseudo-classes or attribute tests is skipped, since the cascade
+here sees one element at a time, never its place in the tree. cssselect2 would match more than that, so it is
+not used.
+"""
 from __future__ import annotations
 
 import re
 
-_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
-_AT_BLOCK = re.compile(r"@[^{;]*(?:;|\{(?:[^{}]|\{[^{}]*\})*\})", re.DOTALL)
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_SIMPLE_SELECTOR = re.compile(r"^(\*|[A-Za-z][\w-]*)?((?:[.#][\w-]+)*)$")
+_PROPERTY_NAME = re.compile(r"[a-z-]+")
+
+
+def _declarations(tokens) -> dict[str, str]:
+    """Declarations of a parsed block's content, later ones winning; `!important` is dropped, not honoured."""
+    import tinycss2  # imported on use: `import svgllm` stays light
+
+    declarations: dict[str, str] = {}
+    for item in tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True):
+        if item.type != "declaration" or not _PROPERTY_NAME.fullmatch(item.lower_name):
+            continue
+        value = tinycss2.serialize(token for token in item.value if token.type != "comment").strip()
+        if value:
+            declarations[item.lower_name] = value
+    return declarations
 
 
 def parse_declarations(text: str) -> dict[str, str]:
     """`fill: red; stroke-width:2 !important` -> {"fill": "red", "stroke-width": "2"} (later ones win)."""
-    declarations: dict[str, str] = {}
-    for part in _COMMENT.sub("", text).split(";"):
-        name, colon, value = part.partition(":")
-        name, value = name.strip().lower(), value.replace("!important", "").strip()
-        if colon and name and value and re.fullmatch(r"[a-z-]+", name):
-            declarations[name] = value
-    return declarations
+    return _declarations(text)
 
 
 class Selector:
@@ -36,21 +48,50 @@ class Selector:
         return all(name == element_id for name in self.ids)
 
 
+def _simple_selector(tokens) -> Selector | None:
+    """The Selector spelled by one comma-separated part of a rule's prelude, or None when it is not simple."""
+    tokens = list(tokens)
+    while tokens and tokens[0].type == "whitespace":
+        tokens.pop(0)
+    while tokens and tokens[-1].type == "whitespace":
+        tokens.pop()
+    if not tokens:
+        return None
+    tag = None
+    if tokens[0].type == "ident" or (tokens[0].type == "literal" and tokens[0].value == "*"):
+        tag = tokens.pop(0).value
+    classes, ids = [], []
+    while tokens:
+        token = tokens.pop(0)
+        if token.type == "hash" and token.is_identifier:
+            ids.append(token.value)
+        elif token.type == "literal" and token.value == "." and tokens and tokens[0].type == "ident":
+            classes.append(tokens.pop(0).value)
+        else:
+            return None  # a combinator, pseudo-class, attribute test or anything stranger
+    return Selector(tag, tuple(classes), tuple(ids))
+
+
 def parse_stylesheet(text: str) -> list[tuple[Selector, dict[str, str]]]:
     """Rules with simple selectors, in document order; combinators, pseudo-classes and at-rules are skipped."""
-    text = _AT_BLOCK.sub("", _COMMENT.sub("", text))
+    import tinycss2
+
     rules: list[tuple[Selector, dict[str, str]]] = []
-    for selectors, body in _RULE.findall(text):
-        declarations = parse_declarations(body)
+    for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue  # at-rules (@media, @import, @font-face...) and parse errors
+        declarations = _declarations(rule.content)
         if not declarations:
             continue
-        for raw in selectors.split(","):
-            match = _SIMPLE_SELECTOR.match(raw.strip())
-            if not match or not raw.strip():
-                continue
-            parts = re.findall(r"[.#][\w-]+", match.group(2) or "")
-            rules.append((Selector(match.group(1), tuple(p[1:] for p in parts if p[0] == "."),
-                                   tuple(p[1:] for p in parts if p[0] == "#")), declarations))
+        part: list = []
+        for token in [*rule.prelude, None]:
+            if token is None or (token.type == "literal" and token.value == ","):
+                selector = _simple_selector(part)
+                if selector is not None:
+                    rules.append((selector, declarations))
+                part = []
+            elif token.type != "comment":
+                part.append(token)
     return rules
 
 
