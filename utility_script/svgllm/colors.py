@@ -28,11 +28,19 @@ def color_table() -> tuple[dict[str, str], dict[str, float]]:
 
 
 @functools.lru_cache(maxsize=1)
+def css_color_names() -> dict[str, str]:
+    """The CSS named colours (lower case, alphabetical) -> "#rrggbb", as Pillow's `ImageColor` knows them."""
+    from PIL import ImageColor  # imported on use: `import svgllm` stays light
+
+    return {name: value.lower() for name, value in sorted(ImageColor.colormap.items())}
+
+
+@functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, float]]:
     raw = json.loads(resources.files("svgllm").joinpath("data", "colors.json").read_text(encoding="utf-8"))
-    # the large sourced table first (the hand-checked names below win), less its modifier words ("dark")
+    # the large sourced table first (CSS and the hand-checked names below win), less its modifier words ("dark")
     names = {k: v for k, v in _sourced()[0].items() if k not in raw["modifiers"]}
-    names.update(raw["css"])
+    names.update(css_color_names())
     names.update(raw["extra"])
     return names, dict(raw["modifiers"]), dict(raw.get("saturation", {}))
 
