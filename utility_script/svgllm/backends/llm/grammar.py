@@ -16,10 +16,9 @@ States are immutable tuples so a candidate can be tried without copying anything
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import NamedTuple
 
+from ...colors import css_color_names
 from ...values import ATTRIBUTE_KINDS
 
 # Modes of the state machine.
@@ -143,9 +142,8 @@ def value_kind(attribute: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def css_colour_names() -> tuple[str, ...]:
-    """CSS named colours from the package's colour table (lower case)."""
-    raw = json.loads(resources.files("svgllm").joinpath("data", "colors.json").read_text(encoding="utf-8"))
-    return tuple(sorted(raw["css"]))
+    """CSS named colours (lower case, alphabetical), from `svgllm.colors`."""
+    return tuple(css_color_names())
 
 
 class SvgGrammar:
