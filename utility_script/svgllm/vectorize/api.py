@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ..values import CANVAS_SIZE
 from .encode import fixed_cost
-from .search import TOLERANCES, Candidate, default_settings, search
+from .search import TOLERANCES, TraceCandidate, default_settings, search
 from .source import load_rgb
 
 
@@ -37,8 +37,8 @@ def vectorize(image, budget: int = 10_000, *, grid: int | None = None, seed: int
 def vectorize_with_info(image, budget: int = 10_000, *, grid: int | None = None, seed: int = 0,
                         time_budget_s: float | None = None, colors: int | None = None,
                         tolerance: float | None = None, short_colors: bool = True,
-                        background=(255, 255, 255)) -> Candidate:
-    """Like `vectorize`, but returns the winning `Candidate` (svg, SSIM of its render, grid, colours, tolerance)."""
+                        background=(255, 255, 255)) -> TraceCandidate:
+    """Like `vectorize`, but returns the winning `TraceCandidate` (svg, render SSIM, grid, colours, tolerance)."""
     if isinstance(budget, bool) or not isinstance(budget, int):
         raise TypeError(f"budget must be an int number of bytes, not {type(budget).__name__}")
     if grid is not None and (isinstance(grid, bool) or not isinstance(grid, int) or not 2 <= grid <= 4096):

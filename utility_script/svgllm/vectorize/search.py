@@ -25,7 +25,7 @@ FRAME_SHARE = 0.9  # a first region covering this share of the canvas becomes th
 
 
 @dataclass
-class Candidate:
+class TraceCandidate:
     """One finished SVG with the setting that produced it and the SSIM of its render against the target."""
 
     svg: str
@@ -124,7 +124,7 @@ class Tracer:
         # Scored on the metric's own renderer: a fast OpenCV raster disagrees with cairo at edges by enough
         # to pick the wrong candidate on flat art.
         picture = np.asarray(render(svg), dtype=np.float32)
-        return Candidate(svg, ssim(picture, self.target), grid, colors, tolerance, count)
+        return TraceCandidate(svg, ssim(picture, self.target), grid, colors, tolerance, count)
 
     def _polygons(self, regions, grid: int, tolerance: float, min_thickness: float):
         """Simplified polygons (paint order) and their colour labels; slivers and a frame-filling first region
@@ -235,7 +235,7 @@ def default_settings(budget: int) -> list[Setting]:
 
 
 def search(target, budget: int, settings, seed: int = 0, time_budget_s: float | None = None,
-           grid_limits=None, short_colors: bool = True, tolerances=TOLERANCES) -> Candidate:
+           grid_limits=None, short_colors: bool = True, tolerances=TOLERANCES) -> TraceCandidate:
     """Best candidate over `settings`, walking each one's tolerance ladder while the score improves.
 
     Per setting: try its start tolerance and its lower neighbour, then keep stepping in the better direction

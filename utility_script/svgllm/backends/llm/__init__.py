@@ -12,7 +12,7 @@ Submodules: `sources` (where weights come from, GGUF conversion cache), `loading
 `stopping`, `finish`, `candidates` (scorers), `options`, `backend`. Importing this package loads nothing heavy:
 torch and transformers are imported on first use; call `LLMBackend.load()` at start-up to pay the load early.
 """
-from .backend import Candidate, GenerationResult, LLMBackend
+from .backend import Generation, GenerationResult, LLMBackend
 from .sources import hf_folder
 
-__all__ = ["LLMBackend", "Candidate", "GenerationResult", "hf_folder"]
+__all__ = ["LLMBackend", "Generation", "GenerationResult", "hf_folder"]

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class Candidate:
+class Generation:
     """One generated SVG: `svg` is the completed text, `raw` what the model wrote (header included)."""
 
     svg: str
@@ -38,7 +38,7 @@ class Candidate:
 class GenerationResult:
     """All candidates of one `generate` call, the chosen index and timings."""
 
-    candidates: list[Candidate]
+    candidates: list[Generation]
     best: int
     scores: list[float]
     seconds: float
@@ -141,7 +141,7 @@ class LLMBackend:
         n = num_candidates or opts.num_candidates
         use_grammar = opts.constrained if constrained is None else constrained
         budget = max_new_tokens or opts.max_new_tokens
-        candidates: list[Candidate] = []
+        candidates: list[Generation] = []
         processor_seconds, rounds = 0.0, 0
         while rounds < opts.max_rounds and (rounds == 0 or deadline.remaining() > opts.reserve_s + 1.0):
             rounds += 1
@@ -159,7 +159,7 @@ class LLMBackend:
         return result
 
     def _generate_batch(self, description: str, deadline: Deadline, n: int, use_grammar: bool,
-                        max_new_tokens: int, sampling: bool) -> tuple[list[Candidate], float]:
+                        max_new_tokens: int, sampling: bool) -> tuple[list[Generation], float]:
         """One batch of `n` rows; returns the candidates and the time spent in the grammar processor."""
         import torch
         from transformers import GenerationConfig, LogitsProcessorList, StoppingCriteriaList
@@ -215,5 +215,5 @@ class LLMBackend:
                 svg = trivial_close(raw)
             budget = processor.rows[index].budget if processor is not None and processor.rows else ""
             count = sum(1 for i in ids if i not in (table.eos_id, table.pad_id))
-            batch.append(Candidate(svg, raw, count, not check(svg), budget))
+            batch.append(Generation(svg, raw, count, not check(svg), budget))
         return batch, (processor.seconds if processor is not None else 0.0)
