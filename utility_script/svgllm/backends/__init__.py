@@ -9,7 +9,7 @@ Backends are created by name through `create_backend`, which imports each module
 """
 from __future__ import annotations
 
-import importlib
+import pkgutil
 from typing import Protocol, runtime_checkable
 
 from ..deadline import Deadline
@@ -48,6 +48,4 @@ def create_backend(name: str, config=None) -> Backend:
         target = REGISTRY[name]
     except KeyError:
         raise ValueError(f"unknown backend {name!r}; known: {', '.join(REGISTRY)}") from None
-    module_name, factory_name = target.split(":")
-    factory = getattr(importlib.import_module(module_name), factory_name)
-    return factory(config)
+    return pkgutil.resolve_name(target)(config)
