@@ -10,12 +10,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .abstract import shape_element
 from .canvas import Canvas, ellipse
 from .lighting import shade
 from .motifs import find_motif
 from .objects import draw_subject, generic, surface_offset
 from .scene import FrozenScene, FrozenSubject
+from .shapes import shape_element
 from .vocab import CONTAINERS
 
 HOLDERS = {"bowl", "jar", "tank", "aquarium", "glass", "cage", "basket", "nest", "box", "bucket"}
