@@ -32,7 +32,8 @@ def css_color_names() -> dict[str, str]:
     """The CSS named colours (lower case, alphabetical) -> "#rrggbb", as Pillow's `ImageColor` knows them."""
     from PIL import ImageColor  # imported on use: `import svgllm` stays light
 
-    return {name: value.lower() for name, value in sorted(ImageColor.colormap.items())}
+    # through getrgb: Pillow caches a name's (r, g, b) in `colormap` in place of its text once it was looked up
+    return {name: rgb_to_hex(ImageColor.getrgb(name)) for name in sorted(ImageColor.colormap)}
 
 
 @functools.lru_cache(maxsize=1)
