@@ -40,8 +40,9 @@ def numbers(text: str) -> list[float]:
     return [float(value) for value in NUMBER.findall(text or "")]
 
 
-def parse_transform(text: str | None) -> Matrix:
-    """The matrix of an SVG transform list; GeometryError for anything unreadable."""
+def transform_matrix(text: str | None) -> Matrix:
+    """The matrix of an SVG transform list (`svgllm.values.parse_transform` reads one for the sanitizer: it clamps,
+    is case-insensitive and refuses NaN, so it differs); GeometryError for anything unreadable."""
     if not text or not text.strip():
         return IDENTITY
     result = IDENTITY

@@ -36,9 +36,9 @@ from .geometry import (
     linear_scale,
     multiply,
     numbers,
-    parse_transform,
     path_extent,
     round_path,
+    transform_matrix,
 )
 from .geometry import transform_path as _transform_path
 from .paint import (
@@ -165,7 +165,7 @@ def _walk(element, inherited: dict, matrix: Matrix, group_opacity: float, contex
         if attrs.get("display") == "none" or attrs.get("visibility") == "hidden":
             continue
         try:
-            local = multiply(matrix, parse_transform(attrs.get("transform")))
+            local = multiply(matrix, transform_matrix(attrs.get("transform")))
         except GeometryError:
             continue  # an unreadable transform would place the shape anywhere: leave it out
         own_opacity = opacity(attrs.get("opacity"))

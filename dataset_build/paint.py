@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .geometry import IDENTITY, Matrix, apply, fmt, linear_scale, multiply, numbers, parse_transform
+from .geometry import IDENTITY, Matrix, apply, fmt, linear_scale, multiply, numbers, transform_matrix
 
 SHAPES = ("rect", "circle", "ellipse", "line", "polyline", "polygon", "path")
 GRADIENT_DEFAULTS = {"linearGradient": {"x1": "0", "y1": "0", "x2": "1", "y2": "0"},
@@ -155,7 +155,7 @@ def gradient_id(source_id: str, context: Context, matrix: Matrix) -> str | None:
     new_id = f"g{len(context.gradients) + 1}"
     context.gradients[key] = new_id
     head = [f'id="{new_id}"']
-    transform = parse_transform(attrs.get("gradientTransform"))
+    transform = transform_matrix(attrs.get("gradientTransform"))
     names = ("x1", "y1", "x2", "y2") if kind == "linearGradient" else ("cx", "cy", "r", "fx", "fy")
     if user_space:
         head.append('gradientUnits="userSpaceOnUse"')

@@ -8,7 +8,7 @@ import pytest
 from svgllm.prompt import COMPACT_ATTRIBUTES, COMPACT_ELEMENTS, SVG_CLOSE, SVG_HEADER
 from svgllm.rules import check
 
-from dataset_build.geometry import absolute_segments, encode_path, parse_transform
+from dataset_build.geometry import absolute_segments, encode_path, transform_matrix
 from dataset_build.normalize import NormalizeError, normalize_svg
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -108,9 +108,9 @@ def test_arc_flags_without_separators_and_mirrored_sweep():
 
 
 def test_transform_parsing():
-    assert parse_transform("translate(5) scale(2 3)") == (2.0, 0.0, 0.0, 3.0, 5.0, 0.0)
+    assert transform_matrix("translate(5) scale(2 3)") == (2.0, 0.0, 0.0, 3.0, 5.0, 0.0)
     with pytest.raises(ValueError):
-        parse_transform("scale(1 2 3)")
+        transform_matrix("scale(1 2 3)")
 
 
 def test_use_fan_out_is_capped():
