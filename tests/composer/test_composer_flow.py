@@ -98,3 +98,13 @@ def test_a_program_scene_draws_through_the_same_flow():
     before = copy.deepcopy(scene)
     assert draw(scene) == draw(freeze(scene))
     assert scene == before and to_program(scene) == program
+
+
+def test_backend_candidates_draw_one_frozen_scene_as_compose_would():
+    from svgllm.backends.composer import ComposerBackend
+
+    description = "scattered pastel triangles under a starry sky"
+    drawings = ComposerBackend().candidates(description, None, n=3)
+    variants = [compose(description, 9_600, variant=k) for k in range(6)]
+    assert drawings[0] == variants[0] and len(drawings) == len(set(drawings)) >= 2
+    assert set(drawings) <= set(variants)

@@ -11,9 +11,10 @@ typically a few milliseconds per description.
 from __future__ import annotations
 
 from ...deadline import Deadline
-from .compose import compose
+from .compose import compose, draw
 from .motifs import load_library
 from .parse import parse
+from .scene import freeze
 
 __all__ = ["ComposerBackend", "compose", "load_library", "parse"]
 
@@ -53,12 +54,13 @@ class ComposerBackend:
         """
         if not isinstance(description, str):
             raise TypeError(f"description must be a str, got {type(description).__name__}")
-        drawings = [compose(description, self.budget)]
+        scene = freeze(parse(description))  # read once: drawing never changes the scene, so every variant shares it
+        drawings = [draw(scene, self.budget)]
         # a few extra tries cover variants that happen to coincide; a painter with no randomness repeats at once
         for variant in range(1, 2 * n):
             if len(drawings) >= n or (deadline is not None and deadline.remaining() <= 0.05):
                 break
-            svg = compose(description, self.budget, variant=variant)
+            svg = draw(scene, self.budget, variant=variant)
             if svg == drawings[0] and variant == 1:
                 break  # nothing random in this drawing: every variant would be the same
             if svg not in drawings:
