@@ -25,6 +25,14 @@ CHANGED_BY_PAINTERS = [
 ]
 
 
+def test_the_canvas_size_is_the_one_svg_values_constant():
+    from svgllm.backends.composer.canvas import SIZE, Canvas
+    from svgllm.values import CANVAS_SIZE
+
+    assert SIZE == CANVAS_SIZE
+    assert f'width="{CANVAS_SIZE}" height="{CANVAS_SIZE}"' in Canvas().svg()
+
+
 def test_frozen_forms_have_the_same_fields_as_the_parsers():
     for mutable, frozen in ((Scene, FrozenScene), (Subject, FrozenSubject)):
         assert [f.name for f in dataclasses.fields(mutable)] == [f.name for f in dataclasses.fields(frozen)]
@@ -97,7 +105,7 @@ def test_a_program_scene_draws_through_the_same_flow():
     scene = from_program(program, description)
     before = copy.deepcopy(scene)
     assert draw(scene) == draw(freeze(scene))
-    assert scene == before and to_program(scene) == program
+    assert scene == before and to_program(scene) == program == to_program(freeze(scene))
 
 
 def test_backend_candidates_draw_one_frozen_scene_as_compose_would():
