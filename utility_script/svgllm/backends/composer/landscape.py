@@ -54,53 +54,58 @@ def _same_hue(a: str, b: str) -> bool:
 def paint_celestial(canvas: Canvas, scene: FrozenScene, horizon: float) -> None:
     """Sun, moon and stars placed by the time of day."""
     time = scene.time or "midday"
-    rng = canvas.rng
     night = time in ("night", "dusk") or "stars" in scene.celestial
     if "stars" in scene.celestial or time == "night":
-        count = 26 if time == "night" else 12
-        dots = []
-        for _ in range(count):
-            x, y, r = rng.uniform(8, 376), rng.uniform(8, horizon * 0.75), rng.choice((1.2, 1.6, 2.2))
-            dots.append(f"M{n(x)} {n(y)}h0")
-            if r > 2:  # a few four-point sparkles so the sky reads as "starry", not noisy
-                s = 7
-                canvas.add(
-                    polygon(
-                        [
-                            (x, y - s),
-                            (x + 1.6, y - 1.6),
-                            (x + s, y),
-                            (x + 1.6, y + 1.6),
-                            (x, y + s),
-                            (x - 1.6, y + 1.6),
-                            (x - s, y),
-                            (x - 1.6, y - 1.6),
-                        ],
-                        "#fff8d6",
-                    )
-                )
-        canvas.add(f'<path d="{"".join(dots)}" stroke="#fffbe8" stroke-width="3.2" stroke-linecap="round"/>')
+        _starry_sky(canvas, horizon, 26 if time == "night" else 12)
     if "moon" in scene.celestial or (time == "night" and "sun" not in scene.celestial):
-        cx, cy = 300, 70
-        glow = canvas.radial([(0, "#fff6c8", 0.55), (1, "#fff6c8", 0)])
-        canvas.add(
-            circle(cx, cy, 58, glow),
-            circle(cx, cy, 30, "#fbf3c8"),
-            circle(cx - 9, cy - 7, 6, "#e6dca8"),
-            circle(cx + 8, cy + 9, 4, "#e6dca8"),
-        )
+        _moon(canvas, 300, 70)
     if time == "dusk" and "stars" not in scene.celestial:  # the first faint stars of the evening
-        d = "".join(f"M{n(rng.uniform(8, 376))} {n(rng.uniform(8, horizon * 0.4))}h0" for _ in range(10))
+        d = "".join(f"M{n(canvas.rng.uniform(8, 376))} {n(canvas.rng.uniform(8, horizon * 0.4))}h0" for _ in range(10))
         canvas.add(f'<path d="{d}" stroke="#fff3e0" stroke-width="2.4" stroke-linecap="round" opacity=".8"/>')
     if "sun" in scene.celestial or time == "dusk" or (not night and "storm" not in scene.weather and time != "night"):
-        if time in ("sunset", "sunrise", "dawn", "dusk"):
-            cx, cy, r, color = 192, horizon - 26, 46, "#ffcf5a" if time != "dusk" else "#ff9b6b"
-        else:
-            cx, cy, r, color = 296, 78, 34, "#ffe066"
-        if "cloudy" in scene.weather or "rain" in scene.weather:
-            color = mix(color, "#ffffff", 0.4)
-        glow = canvas.radial([(0, color, 0.6), (1, color, 0)])
-        canvas.add(circle(cx, cy, r * 2, glow), circle(cx, cy, r, color))
+        _sun(canvas, scene, time, horizon)
+
+
+def _starry_sky(canvas: Canvas, horizon: float, count: int) -> None:
+    """`count` stars over the upper sky; the biggest get four-point sparkles so the sky reads as "starry"."""
+    rng = canvas.rng
+    dots = []
+    for _ in range(count):
+        x, y, r = rng.uniform(8, 376), rng.uniform(8, horizon * 0.75), rng.choice((1.2, 1.6, 2.2))
+        dots.append(f"M{n(x)} {n(y)}h0")
+        if r > 2:
+            canvas.add(polygon(_sparkle(x, y, 7), "#fff8d6"))
+    canvas.add(f'<path d="{"".join(dots)}" stroke="#fffbe8" stroke-width="3.2" stroke-linecap="round"/>')
+
+
+def _sparkle(x: float, y: float, s: float) -> list[tuple[float, float]]:
+    """A four-point star of radius `s` around (x, y)."""
+    return [(x, y - s), (x + 1.6, y - 1.6), (x + s, y), (x + 1.6, y + 1.6), (x, y + s), (x - 1.6, y + 1.6),
+            (x - s, y), (x - 1.6, y - 1.6)]
+
+
+def _moon(canvas: Canvas, cx: float, cy: float) -> None:
+    """A full moon with a soft glow and two craters."""
+    glow = canvas.radial([(0, "#fff6c8", 0.55), (1, "#fff6c8", 0)])
+    canvas.add(
+        circle(cx, cy, 58, glow),
+        circle(cx, cy, 30, "#fbf3c8"),
+        circle(cx - 9, cy - 7, 6, "#e6dca8"),
+        circle(cx + 8, cy + 9, 4, "#e6dca8"),
+    )
+
+
+def _sun(canvas: Canvas, scene: FrozenScene, time: str, horizon: float) -> None:
+    """The sun: low and large on the horizon at either end of the day, high at the right otherwise; paler
+    behind clouds."""
+    if time in ("sunset", "sunrise", "dawn", "dusk"):
+        cx, cy, r, color = 192, horizon - 26, 46, "#ffcf5a" if time != "dusk" else "#ff9b6b"
+    else:
+        cx, cy, r, color = 296, 78, 34, "#ffe066"
+    if "cloudy" in scene.weather or "rain" in scene.weather:
+        color = mix(color, "#ffffff", 0.4)
+    glow = canvas.radial([(0, color, 0.6), (1, color, 0)])
+    canvas.add(circle(cx, cy, r * 2, glow), circle(cx, cy, r, color))
 
 
 def _stars(canvas: Canvas, bottom: float) -> None:
