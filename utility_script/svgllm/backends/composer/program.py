@@ -70,14 +70,25 @@ class Vocabulary:
         return {"object": self.objects, "garment": self.garments, "shape": self.shapes}[kind]
 
 
+def _motif_is_its_own(name: str) -> bool:
+    found = find_motif(name)
+    return found is not None and found.name == name
+
+
 def _values(table: dict) -> tuple[str, ...]:
     return tuple(sorted({v for v in table.values() if v}))
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The program vocabulary, read from the composer's tables and the motif library (cached)."""
-    objects = set(load_library()) | set(vocab.PROCEDURAL)
+    """The program vocabulary, read from the composer's tables and the motif library (cached).
+
+    A motif whose own name the lookup sends to another motif ("person" -> "person-standing", "train" ->
+    "locomotive") is left out: the painter draws the other one, so `to_program` writes that name, and a program
+    naming the first would not read back as itself.
+    """
+    procedural = set(vocab.PROCEDURAL)
+    objects = {name for name in load_library() if name in procedural or _motif_is_its_own(name)} | procedural
     return Vocabulary(
         objects=tuple(sorted(objects)),
         garments=_values(vocab.GARMENTS),
