@@ -1,14 +1,18 @@
 """The planner against the composer's parser on the held-out unseen-vocabulary set (issue 18).
 
-Run: `python benchmarks/bench_planner.py --methods parser,parser+meaning,base-few-shot,planner [--limit N]`;
-each method's per-row results go to `build/bench_planner/<method>.json` (so methods can run in separate
-sittings), then the Markdown table of every method found there is printed for benchmarks/REPORT.md.
+Run: `python benchmarks/bench_planner.py --methods parser,parser+meaning,base-few-shot,planner,hybrid [--limit N]`;
+each method's per-row results go to `build/bench_planner/<data file stem>/<method>.json` (so methods can run in
+separate sittings), then the Markdown table of every method found there is printed for benchmarks/REPORT.md.
+`--merge-grid` scores every hybrid merge rule from the saved planner programs (refused on the held-out file:
+rules are chosen on the dev set, `--data tests/composer/fixtures/dev_vocabulary.jsonl`).
 
 Methods, all scored the same way on the scene they produce (the composer draws that scene):
 - `parser`: the composer's parser with its meaning-based fallback switched off (`parse.meaning` -> None);
 - `parser+meaning`: the parser as shipped (with the WordNet / vector fallback where the tree has it);
 - `base-few-shot`: Gemma 3 270M base, the planner's few-shot prompt, grammar-constrained greedy decoding;
-- `planner`: the same with the shipped LoRA adapter (`svgllm/data/planner/`) and the short prompt.
+- `planner`: the same with the shipped LoRA adapter (`svgllm/data/planner/`) and the short prompt;
+- `hybrid`: the planner's scene merged with the parser's (`planner.merge.merge_scenes`, its default rule), from
+  the saved `planner` programs of the same rows when there are any (else the planner runs).
 Scores per row (the data's schema: benchmarks/heldout/README.md): main subject (the drawn subject, or the terrain
 when there is none, is one of the row's acceptable names, as `bench_unseen.mapped_subject` reads it), colour
 (every colour the row names has a scene colour within RGB distance 70 of its reference), colour visible (>= 3%
@@ -31,7 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 DATA = ROOT / "benchmarks" / "heldout" / "unseen_vocabulary.jsonl"
 OUT = ROOT / "build" / "bench_planner"
 TRAINING_ROWS = ROOT / "build" / "planner" / "train.jsonl"
-METHODS = ("parser", "parser+meaning", "base-few-shot", "planner")
+METHODS = ("parser", "parser+meaning", "base-few-shot", "planner", "hybrid")
 TOLERANCE = 70.0
 
 
@@ -41,8 +45,8 @@ def close(a: str, b: str, tolerance: float = TOLERANCE) -> bool:
     return sum((x - y) ** 2 for x, y in zip(*rgb, strict=True)) ** 0.5 <= tolerance
 
 
-def score(row: dict, scene) -> dict:
-    """The row's scores for one scene."""
+def score(row: dict, scene, render_colours: bool = True) -> dict:
+    """The row's scores for one scene (`render_colours=False` skips the rendered-colour check)."""
     from bench_unseen import coverage, mapped_subject
     from svgllm.backends.composer.compose import draw
     from svgllm.backends.composer.program import canonical_colour
@@ -53,6 +57,7 @@ def score(row: dict, scene) -> dict:
     out = {"id": row["id"], "mapped": subject, "subject": subject in row["subject"]}
     if row["colors"]:
         out["colour"] = all(any(close(c["hex"], mine) for mine in colours) for c in row["colors"])
+    if row["colors"] and render_colours:
         image = render(draw(scene))
         out["colour_visible"] = all(coverage(image, c["hex"]) >= 0.03 for c in row["colors"])
     if row["setting"]:
@@ -112,6 +117,49 @@ def planner_scenes(rows: list[dict], adapter: str | None, model: str, deadline_s
     return out, facts
 
 
+def saved_programs(folder: Path, rows: list[dict]) -> list[tuple[str, float]] | None:
+    """(program, seconds) per row from the saved `planner` results in `folder`, when they cover `rows`."""
+    path = folder / "planner.json"
+    if not path.is_file():
+        return None
+    by_id = {r["id"]: r for r in json.loads(path.read_text(encoding="utf-8"))["results"]}
+    if not all(row["id"] in by_id for row in rows):
+        return None
+    return [(by_id[row["id"]]["program"], by_id[row["id"]]["seconds"]) for row in rows]
+
+
+def hybrid_scenes(rows: list[dict], programs: list[tuple[str, float]], rule=None) -> list[tuple]:
+    """(scene, seconds, program) per row: the planner's program merged with the parser's scene by `rule`."""
+    from svgllm.backends.composer import parse
+    from svgllm.backends.composer.program import from_program
+    from svgllm.backends.planner.merge import DEFAULT_RULE, merge_scenes
+
+    out = []
+    for row, (program, seconds) in zip(rows, programs, strict=True):
+        started = time.perf_counter()
+        scene = merge_scenes(from_program(program, row["description"]), parse(row["description"]),
+                             rule or DEFAULT_RULE)
+        out.append((scene, seconds + time.perf_counter() - started, program))
+    return out
+
+
+def merge_grid(rows: list[dict], programs: list[tuple[str, float]]) -> str:
+    """A Markdown table of every merge rule's accuracies on `rows` (colour visible left out: it renders)."""
+    import itertools
+
+    from svgllm.backends.planner.merge import FIELD_SOURCES, SUBJECT_SOURCES, MergeRule
+
+    lines = ["| subjects | setting | time | main subject | colour | setting | time |", "|---|---|---|---|---|---|---|"]
+    for subjects, setting, when in itertools.product(SUBJECT_SOURCES, FIELD_SOURCES, FIELD_SOURCES):
+        rule = MergeRule(subjects=subjects, setting=setting, time=when)
+        results = [{**score(row, scene, render_colours=False), "seconds": 0.0}
+                   for row, (scene, _, _) in zip(rows, hybrid_scenes(rows, programs, rule), strict=True)]
+        m = summarise({"results": results})
+        cells = [f"{m[f][0]:.1%}" if m[f][0] is not None else "-" for f in ("subject", "colour", "setting", "time")]
+        lines.append(f"| {subjects} | {setting} | {when} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def overlap(rows: list[dict]) -> dict:
     """How many held-out subject / colour words occur anywhere in the planner's training descriptions."""
     if not TRAINING_ROWS.is_file():
@@ -124,11 +172,17 @@ def overlap(rows: list[dict]) -> dict:
             "ids_with_seen_subject": [r["id"] for r in subjects]}
 
 
-def run_method(method: str, rows: list[dict], model: str, deadline_s: float) -> dict:
+def run_method(method: str, rows: list[dict], model: str, deadline_s: float, folder: Path = OUT) -> dict:
     """Score one method on `rows`; returns its summary (the per-row results are included)."""
     facts: dict = {}
     if method.startswith("parser"):
         produced = parser_scenes(rows, meaning=method == "parser+meaning")
+    elif method == "hybrid":
+        programs = saved_programs(folder, rows)
+        if programs is None:
+            planned, facts = planner_scenes(rows, None, model, deadline_s)
+            programs = [(program, seconds) for _, seconds, program in planned]
+        produced = hybrid_scenes(rows, programs)
     else:
         produced, facts = planner_scenes(rows, "" if method == "base-few-shot" else None, model, deadline_s)
     results = []
@@ -175,16 +229,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N rows only")
     parser.add_argument("--model", default="pypi:gemma3-270m", help="planner base model (source or folder)")
     parser.add_argument("--deadline", type=float, default=30.0, help="per-description planner deadline, s")
+    parser.add_argument("--merge-grid", action="store_true",
+                        help="score every hybrid merge rule from the saved planner programs (not on held-out data)")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = rows[:args.limit] if args.limit else rows
-    OUT.mkdir(parents=True, exist_ok=True)
+    folder = OUT / Path(args.data).stem
+    folder.mkdir(parents=True, exist_ok=True)
     for method in filter(None, args.methods.split(",")):
         if method not in METHODS:
             parser.error(f"unknown method {method!r}")
-        summary = run_method(method, rows, args.model, args.deadline)
-        (OUT / f"{method}.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
-    saved = [json.loads((OUT / f"{m}.json").read_text()) for m in METHODS if (OUT / f"{m}.json").is_file()]
+        summary = run_method(method, rows, args.model, args.deadline, folder)
+        (folder / f"{method}.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    if args.merge_grid:
+        if Path(args.data).resolve() == DATA.resolve():
+            parser.error("merge rules are chosen on the dev set, never on the held-out file")
+        programs = saved_programs(folder, rows)
+        if programs is None:
+            parser.error(f"no saved planner programs for these rows in {folder}: run --methods planner first")
+        print(merge_grid(rows, programs) + "\n")
+    saved = [json.loads((folder / f"{m}.json").read_text()) for m in METHODS if (folder / f"{m}.json").is_file()]
     shared = overlap(rows)
     print(f"machine: {platform.machine()}, {platform.python_version()}, data {Path(args.data).name}\n")
     print(table(saved))

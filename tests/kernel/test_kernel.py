@@ -92,7 +92,7 @@ def test_utility_script_ships_a_working_package(tmp_path):
     output.mkdir()
     subprocess.run([sys.executable, str(folder / utility_script.SCRIPT_NAME)], cwd=output, check=True,
                    capture_output=True)
-    shipped = set(utility_script.package_files())
+    shipped = utility_script.shipped_paths()
     written = {p.relative_to(output / "svgllm").as_posix() for p in (output / "svgllm").rglob("*") if p.is_file()}
     assert shipped == written and "data/svg_rules.json" in written
     # a clean interpreter, the repository's copy off the path: only the shipped package can be imported

@@ -38,7 +38,7 @@ def test_utility_script_file_on_sys_path_writes_the_package(core, tmp_path, scri
     monkeypatch.setattr(sys, "path", [str(kaggle / layout.sys_path), *sys.path])  # as Kaggle puts it there
     folder = core.find_package()
     assert folder == core.RUNTIME_DIR
-    shipped = set(utility_script.package_files())
+    shipped = utility_script.shipped_paths()
     assert {p.relative_to(tmp_path / "runtime" / "svgllm").as_posix()
             for p in (tmp_path / "runtime" / "svgllm").rglob("*") if p.is_file()} == shipped
 

@@ -9,7 +9,9 @@ composer's own parser inside the same call, so the backend always returns a draw
 Turn it on with `backends=("planner", "composer", "palette")` (CLI `--backends planner,composer,palette`,
 environment `SVGLLM_BACKENDS`). Options (`ModelConfig.extra["planner"]`): `model` (default the bundled Gemma),
 `adapter` (default the shipped one; "" for none, which switches to the base model's few-shot prompt),
-`max_new_tokens` (96), `reserve_s` (time kept back for drawing, 0.5), `device` ("auto").
+`max_new_tokens` (96), `reserve_s` (time kept back for drawing, 0.5), `device` ("auto"), `merge` (what is
+drawn: "planner", the program's scene as written, or "hybrid", the program's scene with the composer parser's
+colours and the fields it reads better, `merge.merge_scenes`; default "hybrid", measured in benchmarks/REPORT.md).
 """
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from ...deadline import Deadline
 log = logging.getLogger(__name__)
 
 SHIPPED_ADAPTER = "planner"  # folder under svgllm/data holding the trained adapter
+MERGES = ("planner", "hybrid")
 DEFAULTS = {"model": "pypi:gemma3-270m", "adapter": None, "max_new_tokens": 96, "reserve_s": 0.5,
-            "device": "auto"}
+            "device": "auto", "merge": "hybrid"}
 
 
 def shipped_adapter() -> Path | None:
@@ -59,6 +62,8 @@ class PlannerBackend:
         if unknown:
             raise ValueError(f"unknown planner option(s) {unknown}; known: {sorted(DEFAULTS)}")
         self.options = {**DEFAULTS, **given}
+        if self.options["merge"] not in MERGES:
+            raise ValueError(f"planner option merge must be one of {MERGES}, got {self.options['merge']!r}")
         self._lock = threading.Lock()
         self._decoder = None
         self.last: PlanResult | None = None
@@ -104,13 +109,21 @@ class PlannerBackend:
         self.last = result
         return result
 
+    def scene(self, description: str, result: PlanResult):
+        """The scene drawn for a planned `result`: the program's, merged with the parser's when `merge` says so."""
+        from ..composer import parse
+        from ..composer.program import from_program
+        from .merge import merge_scenes
+
+        planned = from_program(result.program, description)
+        return merge_scenes(planned, parse(description)) if self.options["merge"] == "hybrid" else planned
+
     def generate(self, description: str, deadline: Deadline | None = None) -> str:
-        """Draw `description` through its scene program (see `plan`)."""
+        """Draw `description` through its scene program (see `plan` and `scene`)."""
         from ..composer import compose
         from ..composer.compose import draw
-        from ..composer.program import from_program
 
         result = self.plan(description, deadline)
         if result.path == "parser":
             return compose(description)  # the parser's own scene, details included, not its program
-        return draw(from_program(result.program, description))
+        return draw(self.scene(description, result))

@@ -8,7 +8,7 @@ therefore always parses.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...deadline import Deadline
 
@@ -24,19 +24,25 @@ class ProgramDecoder:
     grammar: object  # llm.program_grammar.ProgramGrammar
     few_shot: bool
     load_seconds: float = 0.0
+    stages: dict = field(default_factory=dict)  # seconds per load stage: model, table, grammar
 
     @classmethod
     def load(cls, model: str, adapter=None, device: str = "auto") -> ProgramDecoder:
-        """Load `model` (+ LoRA `adapter`); without an adapter the base model is prompted with worked examples."""
-        from ..llm.loading import load
+        """Load `model` (+ LoRA `adapter`, merged); without an adapter the base model is prompted with worked
+        examples. The token table comes from the on-disk cache after the first load (`table_cache`)."""
         from ..llm.program_grammar import ProgramGrammar
-        from ..llm.tokens import build_table
+        from .loading import load_planner_model
+        from .table_cache import cached_table
 
         started = time.monotonic()
-        loaded = load(model, adapter, device=device)
-        table = build_table(loaded.tokenizer, getattr(loaded.model.config, "vocab_size", None))
-        return cls(loaded, table, ProgramGrammar(), few_shot=adapter is None,
-                   load_seconds=time.monotonic() - started)
+        loaded = load_planner_model(model, adapter, device=device)
+        stages = {"model": time.monotonic() - started}
+        table = cached_table(loaded.tokenizer, getattr(loaded.model.config, "vocab_size", None), loaded.folder)
+        stages["table"] = time.monotonic() - started - stages["model"]
+        grammar = ProgramGrammar()
+        stages["grammar"] = time.monotonic() - started - stages["model"] - stages["table"]
+        return cls(loaded, table, grammar, few_shot=adapter is None, load_seconds=time.monotonic() - started,
+                   stages={k: round(v, 2) for k, v in stages.items()})
 
     def prompt(self, description: str) -> str:
         """The prompt for `description` (trained: the short planner prompt; base model: few-shot)."""
