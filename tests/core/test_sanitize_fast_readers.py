@@ -49,7 +49,15 @@ def test_hostile_paths_read_token_by_token_agree_with_the_careful_reading():
     noise = [" nan", "1e999", " x ", "..5", "-", "e", "٣", "1e6", "\n", " a1 2", "A 1 1 0 1"]
     for _ in range(3000):
         text = _random_path(rng, noise)
-        assert v.parse_path(text) == _careful(text), text
+        assert v.parse_path(text + "A") == _careful(text), text  # the stray arc letter: the token reading
+
+
+def test_the_one_go_reading_cuts_numbers_any_way_that_fits():
+    # kept as it always was (sanitised drawings must not change): plain arc-free data is read when it can be cut
+    # into numbers in any way, `15.30.` as `15.3` and `0.`, where the token reading sees garbage after `15.30`
+    assert v.parse_path("M0 0L15.30.,219 1") == [("M", [0.0, 0.0]), ("L", [15.3, 219.0])]
+    assert v.parse_path("M0 0L15.30.,219 1A") == _careful("M0 0L15.30.,219 1") == [("M", [0.0, 0.0])]
+    assert v.parse_path("M0 0L1e5e5 1") == [("M", [0.0, 0.0])]  # no cut fits: garbage either way
 
 
 def test_a_long_digit_run_before_garbage_is_read_at_once():

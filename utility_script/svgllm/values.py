@@ -103,9 +103,33 @@ def _finite_clamped(values: list[float]) -> list[float] | None:
     return values
 
 
+# Text written with only these characters is read by str.split and float (C speed) instead of regexes: with
+# this alphabet, a token float accepts is `-?(digits[.digits]|.digits)`, exactly one NUMBER as the regexes
+# read it (and any other token is one float refuses, so the regexes decide then).
+_PLAIN_ALPHABET = {ord(character): None for character in "0123456789.-, \t\n\r"}
+
+
+def _plain_numbers(text: str) -> list[float] | None:
+    """The numbers of a stretch of path or point data, read as the tokenizer reads them, when the text holds
+    nothing but plain numbers and separators (None otherwise: the tokenizer's reading applies). A minus sign
+    can only start a number, so a space before each one splits `1-2` where the tokenizer does."""
+    if text.translate(_PLAIN_ALPHABET):
+        return None
+    try:
+        return list(map(float, text.replace(",", " ").replace("-", " -").split()))
+    except ValueError:  # "-", ".", "1.2.3": garbage or numbers run together
+        return None
+
+
 def numbers_in(text: str, limit: int = 100_000) -> list[float] | None:
     """All numbers of a comma/space separated list, or None if anything else is in it."""
-    tokens = _SEPARATORS.split(text.strip())
+    text = text.strip()
+    if not text.translate(_PLAIN_ALPHABET) and not text.startswith(",") and not text.endswith(","):
+        try:  # the common case in C (an empty token, which only an end comma makes, is malformed)
+            return _finite_clamped(list(map(float, text.replace(",", " ").split()[:limit])))
+        except ValueError:  # "1-2", "-": not a number; float accepts nothing NUMBER refuses in this alphabet
+            return None
+    tokens = _SEPARATORS.split(text)
     if tokens == [""]:
         return []
     tokens = tokens[:limit]
@@ -140,10 +164,11 @@ def clean_fraction(text: str) -> str | None:
 
 def clean_points(text: str, decimals: int) -> str | None:
     """A polygon/polyline point list with an even count of finite numbers (an odd last one is dropped)."""
-    tokens = NUMBER.findall(text)
-    values = _finite_clamped(list(map(float, tokens)))
+    plain = _plain_numbers(text)
+    tokens = NUMBER.findall(text) if plain is None else None
+    values = _finite_clamped(plain if plain is not None else list(map(float, tokens)))
     if values is None:  # an infinite number is dropped, not the whole list
-        values = [v for v in (parse_number(t) for t in tokens) if v is not None]
+        values = [v for v in (parse_number(t) for t in NUMBER.findall(text)) if v is not None]
     if len(values) % 2:
         values.pop()
     if len(values) < 4:
@@ -166,6 +191,56 @@ def _is_plain(chunk: str, numbers: list[str]) -> bool:
     return sum(map(len, numbers)) == sum(map(len, chunk.replace(",", " ").split()))
 
 
+def _stretch_numbers(chunk: str) -> list[float] | None:
+    """The numbers of a stretch between commands when the tokenizer reads only numbers and separators there."""
+    values = _plain_numbers(chunk)
+    if values is None:
+        numbers = NUMBER.findall(chunk)
+        values = list(map(float, numbers)) if _is_plain(chunk, numbers) else None  # NUMBER text: never NaN
+    return values
+
+
+# `_splits_into_numbers` reads with the states of the NUMBER pattern: "between" numbers (separators may
+# follow), after a sign, integer digits, integer digits and a point, a lone point, digits after a lone point,
+# after the exponent letter, after its sign, exponent digits. A number may end where the state is accepting.
+_BETWEEN, _SIGN, _INTEGER, _POINTED, _POINT, _FRACTION, _EXPONENT, _EXPONENT_SIGN, _EXPONENT_DIGITS = range(9)
+_ACCEPTING = frozenset({_BETWEEN, _INTEGER, _POINTED, _FRACTION, _EXPONENT_DIGITS})
+_STARTS = {"digit": _INTEGER, "point": _POINT, "sign": _SIGN, "separator": _BETWEEN}  # where a number may begin
+_STEPS = {
+    (_SIGN, "digit"): _INTEGER, (_SIGN, "point"): _POINT,
+    (_INTEGER, "digit"): _INTEGER, (_INTEGER, "point"): _POINTED, (_INTEGER, "exponent"): _EXPONENT,
+    (_POINTED, "digit"): _POINTED, (_POINTED, "exponent"): _EXPONENT,
+    (_POINT, "digit"): _FRACTION, (_FRACTION, "digit"): _FRACTION, (_FRACTION, "exponent"): _EXPONENT,
+    (_EXPONENT, "sign"): _EXPONENT_SIGN, (_EXPONENT, "digit"): _EXPONENT_DIGITS,
+    (_EXPONENT_SIGN, "digit"): _EXPONENT_DIGITS, (_EXPONENT_DIGITS, "digit"): _EXPONENT_DIGITS,
+}
+_RUNS = re.compile(r"\d+|[\s,]+|.", re.DOTALL)
+_CLASSES = {".": "point", "-": "sign", "+": "sign", "e": "exponent", "E": "exponent"}
+
+
+def _splits_into_numbers(chunk: str) -> bool:
+    """Whether `chunk` can be cut into NUMBERs and separators in some way, which is what the one-go reading
+    of `_parse_simple_path` has always asked (`15.30.` is `15.3` and `0.` here, though the tokenizer takes
+    `15.30` and leaves a lone point). Followed with the set of possible reading states, in linear time: the
+    regex that asked it tried every cut of a digit run before failing (exponential on `111...1x`)."""
+    states = frozenset({_BETWEEN})
+    for run in _RUNS.findall(chunk):
+        first = run[0]
+        kind = "digit" if first.isdecimal() else "separator" if first.isspace() or first == "," else \
+            _CLASSES.get(first)
+        if kind is None:
+            return False
+        # a digit run reads like two digits: after the second one more change nothing
+        for _ in range(2 if kind == "digit" and len(run) > 1 else 1):
+            following = {_STEPS[state, kind] for state in states if (state, kind) in _STEPS}
+            if states & _ACCEPTING and kind in _STARTS:
+                following.add(_STARTS[kind])  # the number so far ends, the next one begins
+            if not following:
+                return False
+            states = frozenset(following)
+    return bool(states & _ACCEPTING)
+
+
 def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
     """Well-formed data without arcs (most paths), read in C: None when the text has garbage, a non-finite or
     huge number, or no leading move. (A move without numbers still lets the commands after it draw here, which
@@ -176,10 +251,11 @@ def _parse_simple_path(text: str) -> list[tuple[str, list[float]]] | None:
     segments: list[tuple[str, list[float]]] = []
     for index in range(1, len(parts), 2):
         command, chunk = parts[index], parts[index + 1]
-        numbers = NUMBER.findall(chunk)
-        if not _is_plain(chunk, numbers):
-            return None
-        values = list(map(float, numbers))  # NUMBER text: never NaN
+        values = _plain_numbers(chunk)
+        if values is None:
+            if not _splits_into_numbers(chunk):
+                return None
+            values = list(map(float, NUMBER.findall(chunk)))  # NUMBER text: never NaN
         if values and (min(values) < -MAX_ABS or max(values) > MAX_ABS):  # infinite or clamped
             return None
         arity = PATH_ARITY[command.lower()]
@@ -207,14 +283,12 @@ def _parse_path_quickly(text: str) -> list[tuple[str, list[float]]] | None:
         if arity == 0:
             segments.append((command, []))
             continue
-        numbers = NUMBER.findall(chunk) if command not in "Aa" else None
-        if numbers is not None and _is_plain(chunk, numbers):
-            values = list(map(float, numbers))  # NUMBER text: never NaN
-            if not values or (min(values) >= -MAX_ABS and max(values) <= MAX_ABS):
-                for start in range(0, len(values) - arity + 1, arity):
-                    segments.append((command, values[start : start + arity]))
-                    command = _AFTER_MOVE.get(command, command)
-                continue
+        values = _stretch_numbers(chunk) if command not in "Aa" else None
+        if values is not None and (not values or (min(values) >= -MAX_ABS and max(values) <= MAX_ABS)):
+            for start in range(0, len(values) - arity + 1, arity):
+                segments.append((command, values[start : start + arity]))
+                command = _AFTER_MOVE.get(command, command)
+            continue
         if not _read_path_tokens(chunk, command, arity, segments):
             return None
     return segments
@@ -401,8 +475,7 @@ def format_transform(functions: list[tuple[str, list[float]]], decimals: int) ->
 
 
 _BARE_FRACTION = re.compile(r"(?<![\d.])\.\d+")
-_FRACTION = re.compile(r"(?<=\d)\.\d+")  # a fraction after an integer part
-_CHAINED_FRACTIONS = re.compile(r"\.\d+\.\d")  # "1.2.3": see round_numbers
+_INTEGER_PART = re.compile(r"(\d)\.\d+")  # a number with a fraction: its last integer digit is kept
 _FRACTION_DIGITS = {}
 
 
@@ -410,15 +483,13 @@ def round_numbers(text: str, decimals: int) -> str:
     """Cut every number in already-clean `text` to `decimals` fraction digits (used to fit the byte budget).
 
     Truncation instead of rounding keeps this at regex speed (no Python call per number); the error stays below
-    one unit of the last kept digit, which the caller chose as invisible at 384 pixels. The patterns replace
-    with plain text (a group reference in the replacement would cost a Python call per number).
+    one unit of the last kept digit, which the caller chose as invisible at 384 pixels. Each pattern's one group
+    is what stays of a match, so joining the pieces of a split replaces like `sub(pattern, r"\1")`, without
+    the Python call per match that a group reference in a replacement costs.
     """
     if decimals <= 0:
-        text = _BARE_FRACTION.sub("0", text)
-        if _CHAINED_FRACTIONS.search(text):  # "1.2.3" is "1.3": the cut of ".2" takes the digit before ".3"
-            return re.sub(r"(\d)\.\d+", r"\1", text)
-        return _FRACTION.sub("", text)
+        return "".join(_INTEGER_PART.split(_BARE_FRACTION.sub("0", text)))
     pattern = _FRACTION_DIGITS.get(decimals)
     if pattern is None:
-        pattern = _FRACTION_DIGITS[decimals] = re.compile(r"(?<=\.\d{" + str(decimals) + r"})\d+")
-    return pattern.sub("", text)
+        pattern = _FRACTION_DIGITS[decimals] = re.compile(r"(\.\d{" + str(decimals) + r"})\d+")
+    return "".join(pattern.split(text))

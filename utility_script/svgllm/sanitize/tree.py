@@ -83,6 +83,10 @@ class _TreeBuilder(HTMLParser):
         self.skipped_depth = 0  # open elements ignored because they are too deep
         self.count = 0
 
+    def updatepos(self, i, j):
+        # the tokenizer counts lines and columns for error messages only; nothing here reads them
+        return j
+
     def _make(self, tag: str, attrs) -> Node | None:
         if self.count >= MAX_ELEMENTS or len(self.stack) > MAX_DEPTH:
             return None
@@ -116,7 +120,7 @@ class _TreeBuilder(HTMLParser):
         if self.skipped_depth:
             self.skipped_depth -= 1
             return
-        name = canonical(tag)
+        name = _canonical_names().get(tag) or canonical(tag)
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == name:
                 del self.stack[depth:]
