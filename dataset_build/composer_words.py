@@ -33,7 +33,8 @@ WEAK_TARGETS = {
     "device", "container", "vessel", "instrument", "tool", "equipment", "covering", "snake",
 }  # fmt: skip
 # Words that name a part of the scene around the subject, whose commonest WordNet or emoji sense is something else
-# ("branch" -> a leg, "fence" -> a fencer, "hole" -> a shovel): never mapped, so the composer keeps its own reading.
+# ("branch" -> a leg, "fence" -> a fencer, "hole" -> a shovel): never mapped, so the composer keeps its own reading,
+# and never a target ("hedgerow" -> fence would draw the fencer).
 SCENE_WORDS = {"branch", "fence", "hole"}
 MAX_SCORE = 3.6  # tree distance (+ half a step per less common sense) past which a mapping is not kept
 SENSES = 3
@@ -81,11 +82,13 @@ def _known_in(synset, known) -> list[tuple[str, float]]:
     if id(synset) in _KNOWN_IN:
         return _KNOWN_IN[id(synset)]
     found = _KNOWN_IN[id(synset)] = []
+    if SCENE_WORDS & set(synset[1]):
+        return found  # the fence synset's "fencing" is the fence too, not the sport
     for lemma in synset[1]:
         parts = lemma.split("_")
         forms = (("-".join(parts), 0), ("".join(parts), 0), (parts[-1] if len(parts) == 2 else "", 0.5))
         for form, extra in forms:
-            if form and form not in WEAK_TARGETS and known(form):
+            if form and form not in WEAK_TARGETS and form not in SCENE_WORDS and known(form):
                 found.append((form, extra))
                 break
     return found

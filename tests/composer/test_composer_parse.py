@@ -312,4 +312,16 @@ def test_a_setting_word_describing_what_the_subject_is_on_is_the_setting():
     scene = parse("a seagull on a harbour wall")
     assert scene.setting == "ocean" and scene.main.name == "bird"
     assert parse("a cat on a kitchen table").setting is None
-    assert parse("a garden shed with a door").setting == "meadow"  # as before
+
+
+def test_a_boat_the_text_puts_nowhere_is_at_sea_and_a_grey_sky_is_overcast():
+    assert parse("a fishing trawler battling a gale").setting == "ocean"
+    assert parse("a boat on a lake").setting == "lake"  # a named setting wins
+    assert parse("a red car").setting is None
+    assert "cloudy" in parse("a loch under grey skies").weather
+    assert not parse("a bright blue sky over a barn").weather
+
+
+def test_a_shade_far_from_its_colour_falls_back_to_the_colour():
+    # the sourced value of "gooseberry" is a brown: "gooseberry green" stays green
+    assert parse("a gooseberry green teapot").main.colors == [hex_of("green")]

@@ -10,7 +10,7 @@ name is a colour:
 
 from __future__ import annotations
 
-from ...colors import ColorMention, find_colors
+from ...colors import ColorMention, find_colors, hex_to_rgb
 from . import vocab
 
 # colour words a thing's name can give its own shade ("lobster red"); modifiers ("dark red") are the finder's
@@ -82,13 +82,24 @@ def _shade(text: str, word: str, start: int, color: ColorMention, modifier: bool
     if _reads_otherwise(word) or word in ("a", "an", "the"):
         return None
     found = find_colors(f"{word}-{color.words}")
-    if len(found) == 1 and found[0].hex != color.hex:
+    if len(found) == 1 and found[0].hex != color.hex and _same_family(found[0].hex, color.hex):
         value = found[0].hex
     elif modifier:
         value = color.hex
     else:
         return None
     return ColorMention(text[start : color.position + len(color.words)].lower(), value, start)
+
+
+def _same_family(shade: str, base: str) -> bool:
+    """True when `shade` is still a kind of `base` (hue within 45 degrees; for a grey, black or white base: not a
+    strong colour). Sourced values of things can be far off ("gooseberry" is brown there): then the plain colour."""
+    import colorsys
+
+    (h1, l1, s1), (h2, l2, s2) = (colorsys.rgb_to_hls(*(c / 255 for c in hex_to_rgb(v))) for v in (shade, base))
+    if s2 < 0.15 or l2 < 0.08 or l2 > 0.95:
+        return s1 < 0.35
+    return min(abs(h1 - h2), 1 - abs(h1 - h2)) * 360 <= 45
 
 
 def _modifies(tokens: list[tuple[str, int]], index: int) -> bool:

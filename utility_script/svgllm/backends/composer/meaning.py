@@ -78,7 +78,7 @@ def meaning(word: str, use_vectors: bool = True) -> str | None:
     forms = tuple(dict.fromkeys((word, vocab.singular(word))))
     for form in forms:
         if form in table:
-            return table[form]
+            return None if table[form] in blocked else table[form]  # "hedgerow" -> "fence" would draw a fencer
     if "-" in word or not use_vectors or any(form in blocked for form in forms):
         return None  # a two-word phrase WordNet lacks (vectors would blur it), or a word WordNet maps to nothing
     match = vectors.nearest(vocab.singular(word), candidates(), group=drawable)

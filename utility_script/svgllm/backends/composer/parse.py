@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ...colors import find_colors
+from ...colors import find_colors, hex_to_rgb
 from . import vocab
 from .context_colors import with_context_colors
 from .meaning import meaning
-from .motifs import load_library
+from .motifs import find_motif, load_library
 from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
 from .scene import Relation, Scene, Subject
 
@@ -104,8 +104,8 @@ def parse(description: str) -> Scene:
                 owner_of_part.colors.extend(subject.colors)  # "a parrot with red and blue feathers" is red and blue
                 owner_of_part.color_words.extend(subject.color_words)
         else:
-            if main is not None and relation in _PLACE_RELATIONS:
-                _place_of(subject, scene)
+            if main is None or relation in _PLACE_RELATIONS:
+                _place_of(subject, scene)  # "a seagull on a harbour wall", "a garden shed"
             scene.subjects.append(subject)
             index = len(scene.subjects) - 1
             if main is None:
@@ -136,8 +136,8 @@ _PLACE_RELATIONS = {"on", "in", "at", "beside", "under", "over", "overlooking", 
 
 
 def _place_of(subject: Subject, scene: Scene) -> None:
-    """ "a seagull on a harbour wall": a setting word that describes the thing the subject is on or by is the
-    scene's setting when the text names no other (the wall is still drawn)."""
+    """ "a seagull on a harbour wall", "a garden shed": a setting word that describes the main subject or the thing
+    it is on or by is the scene's setting when the text names no other (the wall and the shed are still drawn)."""
     if scene.setting is not None or subject.kind != "object":
         return
     terrain_word = next((w for w in subject.adjectives if w in vocab.SETTINGS), None)
@@ -361,6 +361,8 @@ def _sky_word(base: str, subject: Subject, scene: Scene) -> None:
     if base == "sky":
         scene.style_words.add("sky")
         scene.sky_color = scene.sky_color or subject.color
+        if subject.color and _overcast(subject.color):
+            scene.weather.add("cloudy")  # "grey skies", "a slate sky": a sky that colour is overcast
         for word in subject.adjectives:
             _scene_word(word, scene)
     elif base in ("star", "sun", "moon"):
@@ -375,6 +377,14 @@ def _sky_word(base: str, subject: Subject, scene: Scene) -> None:
         scene.weather.add(vocab.WEATHER.get(base, "cloudy"))
         if subject.color and base in ("cloud", "storm", "fog", "mist", "rain"):
             scene.cloud_color = scene.cloud_color or subject.color  # "gray clouds", "pink mist"
+
+
+def _overcast(hex_color: str) -> bool:
+    """True for a grey that is not white: the colour of an overcast sky."""
+    import colorsys
+
+    _, lightness, saturation = colorsys.rgb_to_hls(*(c / 255 for c in hex_to_rgb(hex_color)))
+    return saturation < 0.2 and 0.15 < lightness < 0.8
 
 
 def _scene_word(word: str, scene: Scene) -> None:
@@ -412,8 +422,20 @@ def _scene_word(word: str, scene: Scene) -> None:
         scene.style_words.add("golden")
 
 
+# motifs of things that float: with no setting named they are drawn at sea
+_WATERCRAFT = {"sailboat", "ship", "canoe", "motor-boat", "speedboat", "passenger-ship", "ferry"}
+
+
+def _floats(subject: Subject) -> bool:
+    motif = find_motif(subject.noun) if subject.kind == "object" else None
+    return motif is not None and motif.name in _WATERCRAFT
+
+
 def _finish(scene: Scene) -> None:
     """Fill what the text implies: celestial bodies from the time, a default count for plurals."""
+    if scene.setting is None and scene.main is not None and _floats(scene.main):
+        scene.setting = "ocean"  # "a fishing trawler battling a gale": a boat the text puts nowhere is at sea
+        scene.settings.append("ocean")
     if scene.time == "night" and not scene.celestial:
         scene.celestial.add("moon")
     if scene.time is None and scene.celestial & {"moon", "stars"} and "sun" not in scene.celestial:

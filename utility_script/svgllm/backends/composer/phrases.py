@@ -138,8 +138,9 @@ def names_thing(word: str) -> bool:
     Only for choosing a phrase's head: a mapped word is the head even after a known one ("a mountain tarn")."""
     if is_noun(word):
         return True
-    if word in vocab.STOP or word.endswith(("ing", "ed", "ly", "ful", "ous")) or find_colors(word):
+    if word in vocab.STOP or word.endswith(("ing", "ly", "ful", "ous")) or find_colors(word):
         return False
+    # "-ed" words count when WordNet's noun table has them ("moped", "sled"); "parked" is no noun there
     return meaning(word, use_vectors=False) is not None
 
 
