@@ -362,8 +362,10 @@ def write(splits: dict[str, list[dict]], out: Path, seed: int) -> dict:
             "max_chars": max((len(r["description"]) for r in rows), default=0),
         }
     card["composer_parser_agreement_on_test"] = _agreement(splits["test"])
-    datasets.DatasetDict({name: datasets.Dataset.from_list(rows) for name, rows in splits.items()}).save_to_disk(
-        str(out / "hf"))
+    # An empty split is left out of hf/: datasets saves it with no shard and then cannot load the folder back
+    # (a small build can draw no validation row); the trainer holds out a share of train where validation is missing.
+    datasets.DatasetDict({name: datasets.Dataset.from_list(rows) for name, rows in splits.items() if rows}
+                         ).save_to_disk(str(out / "hf"))
     (out / "card.json").write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     return card
 

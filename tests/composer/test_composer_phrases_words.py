@@ -24,7 +24,7 @@ def _close(a: str, b: str, tolerance: float = 60.0) -> bool:
         ("a saffron-yellow kettle", "saffron-yellow", "#f4c430"),  # shade + colour: mostly the shade
         ("a mushroom-coloured rug", "mushroom-coloured", "#ba9e88"),  # a thing's colour when the text says so
         ("a mackintosh the colour of old straw", "straw", "#fcf679"),
-        ("a flamingo-pink cocktail", "flamingo-pink", "#ffc0cb"),  # unknown shade: the colour named
+        ("a flamingo-pink cocktail", "flamingo-pink", "#ea7f74"),  # a named shade (color-name-list), not plain pink
     ],
 )
 def test_colour_words(text, words, near):

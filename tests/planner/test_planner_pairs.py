@@ -70,3 +70,19 @@ def test_cli_writes_jsonl_card_and_dataset(tmp_path):
     assert card["splits"]["train"]["tokens_total"] > 0 and (tmp_path / "hf" / "dataset_dict.json").is_file()
     first = json.loads((tmp_path / "train.jsonl").read_text().splitlines()[0])
     assert {"description", "program", "source", "description_tokens", "program_tokens"} <= set(first)
+
+
+def test_a_build_with_an_empty_split_still_loads_for_training(tmp_path):
+    """A small build can draw no validation row; hf/ must still load (training holds out a share of train)."""
+    pytest.importorskip("datasets")
+    from dataset_build.planner_pairs import write
+    from training_notebooks.svgtrain.data import load_dataset_dict
+
+    splits = build_pairs(rows=200, seed=1)
+    splits["validation"] = []
+    assert splits["test"]
+    card = write(splits, tmp_path, seed=1)
+    assert card["splits"]["validation"]["rows"] == 0
+    loaded = load_dataset_dict(tmp_path / "hf", validation_fraction=0.25, task="planner")
+    assert len(loaded["validation"]) > 0 and len(loaded["train"]) + len(loaded["validation"]) == len(splits["train"])
+    assert (len(loaded["test"]) if "test" in loaded else 0) == len(splits["test"])
