@@ -1,5 +1,6 @@
 """The notebook's resolver against every emulated Kaggle layout, and its loud failures."""
 import json
+import os
 import shutil
 import sys
 import time
@@ -180,3 +181,38 @@ def test_a_hanging_kagglehub_is_cut_off(in_session, monkeypatch, capsys):
     started = time.monotonic()
     assert core.kagglehub_folder("dataset", core.WHEELS_DATASET) is None
     assert time.monotonic() - started < 2 and "timed out" in capsys.readouterr().err
+
+
+def test_metric_options_are_checked_and_handed_to_the_scorer(exported_core, monkeypatch):
+    import svgllm
+    from svgllm.metric.options import ENV_NAME, MetricOptions
+
+    monkeypatch.setenv(ENV_NAME, "{}")  # recorded, so the value make_config sets is undone after the test
+    monkeypatch.delenv(ENV_NAME)
+    exported_core.make_config(svgllm)
+    assert ENV_NAME not in os.environ  # off by default: nothing set
+    handles = {"vqa_model": "someone/paligemma/transformers/10b/1", "aesthetic_model": "/kaggle/input/aesthetic",
+               "clip_model": "someone/clip/transformers/vit-l-14/1"}
+    monkeypatch.setitem(exported_core.CONFIG, "metric", handles)
+    monkeypatch.setitem(exported_core.CONFIG, "scorer", "metric")
+    assert exported_core.make_config(svgllm).scorer == "metric"
+    options = MetricOptions.from_dict(json.loads(os.environ[ENV_NAME]))
+    assert (options.vqa_model, options.clip_model, options.device) == (handles["vqa_model"], handles["clip_model"],
+                                                                       "auto")
+    monkeypatch.setitem(exported_core.CONFIG, "metric", {**handles, "devise": "cpu"})  # a typo names itself
+    with pytest.raises(ValueError, match="devise"):
+        exported_core.make_config(svgllm)
+
+
+def test_backends_with_a_time_plan_print_their_projection(exported_core):
+    class Planned:
+        name = "image"
+
+        def projection(self):
+            return "8 images per description, 6.1 h"
+
+    class Plain:
+        name = "composer"
+
+    assert exported_core.backend_projections([Plain(), Planned()]) == [
+        "svgllm: image: 8 images per description, 6.1 h"]
