@@ -8,7 +8,7 @@ from __future__ import annotations
 SHIFT = 4  # fixed-point bits for sub-pixel vertex positions in cv2.fillPoly
 
 
-def _to_canvas(points, grid: int, size: int):
+def to_canvas(points, grid: int, size: int):
     """Grid pixel-centre coordinates -> cv2 fixed-point canvas coordinates (see `encode.header` for the viewBox)."""
     import numpy as np
 
@@ -26,5 +26,5 @@ def index_map(polygons, grid: int, size: int):
 
     owner = np.full((size, size), -1, np.int32)
     for i, polygon in enumerate(polygons):
-        cv2.fillPoly(owner, [_to_canvas(polygon, grid, size)], int(i), lineType=cv2.LINE_8, shift=SHIFT)
+        cv2.fillPoly(owner, [to_canvas(polygon, grid, size)], int(i), lineType=cv2.LINE_8, shift=SHIFT)
     return owner

@@ -19,13 +19,13 @@ def colour_change(polygons, colors, background, grid: int, size: int):
     import cv2
     import numpy as np
 
-    from .raster import SHIFT, _to_canvas
+    from .raster import SHIFT, to_canvas
 
     owner = np.full((size, size), -1, np.int32)
     palette = np.vstack([np.asarray(colors, np.float64).reshape(-1, 3), np.asarray(background, np.float64)])
     beneath = np.zeros(len(polygons))
     for i, polygon in enumerate(polygons):
-        canvas = _to_canvas(polygon, grid, size)
+        canvas = to_canvas(polygon, grid, size)
         x0, y0 = np.maximum(canvas.reshape(-1, 2).min(axis=0) >> SHIFT, 0)
         x1, y1 = np.minimum((canvas.reshape(-1, 2).max(axis=0) >> SHIFT) + 2, size)
         if x1 <= x0 or y1 <= y0:
