@@ -60,9 +60,11 @@ def candidates() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if w.isalpha() and drawable(w)))
 
 
-# tables whose words describe a scene or a thing, never name one ("grass" is ground cover, "iron" a material)
-_DESCRIBING = (vocab.COVERS, vocab.MATERIALS, vocab.PATTERNS, vocab.ARRANGEMENTS, vocab.WEATHER, vocab.TIMES,
-               vocab.NUMBERS, vocab.RELATIONS, vocab.STOP)
+def describing_tables() -> tuple:
+    """Tables whose words describe a scene or a thing, never name one ("grass" is ground cover, "iron" a
+    material); read on first use, not at import."""
+    return (vocab.COVERS, vocab.MATERIALS, vocab.PATTERNS, vocab.ARRANGEMENTS, vocab.WEATHER, vocab.TIMES,
+            vocab.NUMBERS, vocab.RELATIONS, vocab.STOP)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -72,7 +74,7 @@ def meaning(word: str, use_vectors: bool = True) -> str | None:
     `use_vectors=False` asks the WordNet table only: the vectors also match verb and adjective forms
     ("caught" -> ball), so they may name a subject but never decide which word of a phrase is its head."""
     word = word.lower().strip()
-    if len(word) < 3 or word in _FUNCTION or any(word in table for table in _DESCRIBING) or drawable(word):
+    if len(word) < 3 or word in _FUNCTION or any(word in table for table in describing_tables()) or drawable(word):
         return None
     table, blocked = tables()
     forms = tuple(dict.fromkeys((word, vocab.singular(word))))

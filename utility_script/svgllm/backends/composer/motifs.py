@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ...colors import hex_to_rgb, rgb_to_hex
-from .vocab import MOTIF_SYNONYMS, singular
+from . import vocab
+from .vocab import singular
 
 LIBRARY = "motifs.json"
 KEYWORDS = "motif_keywords.json"  # CLDR emoji keywords -> motif (built by `python -m dataset_build.composer_words`)
@@ -87,8 +88,8 @@ def known_word(word: str) -> bool:
     """
     word = word.lower()
     if (
-        word in MOTIF_SYNONYMS
-        or singular(word) in MOTIF_SYNONYMS
+        word in vocab.MOTIF_SYNONYMS
+        or singular(word) in vocab.MOTIF_SYNONYMS
         or word in load_library()
         or singular(word) in load_library()
     ):
@@ -107,7 +108,7 @@ def find_motif(word: str) -> Motif | None:
     word = word.lower().strip()
     plurals = (word[:-1] + "ies",) if word.endswith("y") else (word + "s", word + "es")
     for candidate in dict.fromkeys((word, singular(word)) + plurals):
-        target = MOTIF_SYNONYMS.get(candidate, candidate)
+        target = vocab.MOTIF_SYNONYMS.get(candidate, candidate)
         if target in library:
             return library[target]
         names = _keyword_index().get(target) or _keyword_index().get(candidate)

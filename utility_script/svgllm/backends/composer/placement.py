@@ -10,13 +10,13 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from . import vocab
 from .canvas import Canvas, ellipse
 from .lighting import shade
 from .motifs import find_motif
 from .objects import draw_subject, generic, surface_offset
 from .scene import FrozenScene, FrozenSubject
 from .shapes import shape_element
-from .vocab import CONTAINERS
 
 HOLDERS = {"bowl", "jar", "tank", "aquarium", "glass", "cage", "basket", "nest", "box", "bucket"}
 # things that lie on the water of a lake or pond, and how far down the canvas that water is
@@ -72,7 +72,7 @@ def _placer_name(kind: str, main: FrozenSubject, other: FrozenSubject) -> str:
         return "held"
     if kind == "on":
         return "on"
-    if kind in ("in", "inside") and other.noun in CONTAINERS:
+    if kind in ("in", "inside") and other.noun in vocab.CONTAINERS:
         return "out_of"
     if kind in ("under", "below"):
         return "under"
