@@ -14,12 +14,14 @@ import threading
 
 from .chain import Finished
 from .deadline import Deadline, call_with_timeout
+from .values import CANVAS_SIZE
 
 FINISH_MARGIN_S = 0.05  # a finish ends this long before its deadline: pipe hand-off, killing the worker, bookkeeping
 WORKER_TARGET = "svgllm.finish:finish_text"
 # Imported in the worker while it boots, so the first real call does not pay for them.
 WORKER_PRELOAD = ("svgllm.finish", "svgllm.sanitize", "svgllm.rules", "svgllm.render", "cairosvg")
-WARM_UP_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 384 384"><rect width="9" height="9"/></svg>'
+WARM_UP_SVG = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CANVAS_SIZE} {CANVAS_SIZE}">'
+               '<rect width="9" height="9"/></svg>')
 
 
 def finish_text(raw: str, budget_bytes: int, render_check: bool) -> tuple[str, str]:

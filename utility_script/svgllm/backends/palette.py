@@ -9,6 +9,7 @@ import hashlib
 
 from ..colors import find_colors, shift_lightness
 from ..deadline import Deadline
+from ..values import CANVAS_SIZE
 
 _FALLBACK_COLORS = ("#4682b4", "#f4a460", "#2e8b57", "#daa520")
 
@@ -28,7 +29,7 @@ class PaletteBackend:
         if not colors:
             colors = [_FALLBACK_COLORS[digest[0] % len(_FALLBACK_COLORS)]]
         background = shift_lightness(colors[0], 0.7)
-        parts = [f'<rect width="384" height="384" fill="{background}"/>']
+        parts = [f'<rect width="{CANVAS_SIZE}" height="{CANVAS_SIZE}" fill="{background}"/>']
         for index, color in enumerate(colors[:6]):
             byte = digest[1 + index * 3 : 4 + index * 3]
             x, y, size = 64 + byte[0] % 256, 64 + byte[1] % 256, 40 + byte[2] % 80
@@ -37,5 +38,5 @@ class PaletteBackend:
             else:
                 parts.append(f'<rect x="{x - size}" y="{y - size // 2}" width="{2 * size}" height="{size}" '
                              f'rx="12" fill="{color}"/>')
-        return ('<svg xmlns="http://www.w3.org/2000/svg" width="384" height="384" viewBox="0 0 384 384">'
-                + "".join(parts) + "</svg>")
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{CANVAS_SIZE}" height="{CANVAS_SIZE}" '
+                f'viewBox="0 0 {CANVAS_SIZE} {CANVAS_SIZE}">' + "".join(parts) + "</svg>")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ...dataconfig import coerce_fields, from_mapping, option
+from ...values import CANVAS_SIZE
 from .families import FAMILIES
 
 DTYPES = ("auto", "float16", "float32")  # no bfloat16: T4 (sm 7.5) and P100 have no bf16 kernels
@@ -35,7 +36,7 @@ class ImageOptions:
     steps: int | None = option(None, bounds=AT_LEAST_ONE, help="denoising steps; None: the family's default")
     guidance: float | None = option(None, bounds=NOT_NEGATIVE,
                                     help="classifier-free guidance scale; None: the family's default")
-    image_size: int = option(384, bounds=(16, None),
+    image_size: int = option(CANVAS_SIZE, bounds=(16, None),
                              help="generated square size in pixels, a multiple of 8 (the metric sees 384x384)")
     images: int = option(8, bounds=AT_LEAST_ONE, help="most images drawn per description (best-of-N asks for at "
                                                       "most ModelConfig.candidates)")
