@@ -11,8 +11,9 @@ Methods, all scored the same way on the scene they produce (the composer draws t
 - `parser+meaning`: the parser as shipped (with the WordNet / vector fallback where the tree has it);
 - `base-few-shot`: Gemma 3 270M base, the planner's few-shot prompt, grammar-constrained greedy decoding;
 - `planner`: the same with the shipped LoRA adapter (`svgllm/data/planner/`) and the short prompt;
-- `hybrid`: the planner's scene merged with the parser's (`planner.merge.merge_scenes`, its default rule), from
-  the saved `planner` programs of the same rows when there are any (else the planner runs).
+- `hybrid`: what the planner backend draws as shipped (`PlannerBackend.scene`, its default `merge`: the planner's
+  scene merged with the parser's by `planner.merge.merge_scenes`' default rule), from the saved `planner` programs
+  of the same rows when there are any (else the planner runs).
 Scores per row (the data's schema: benchmarks/heldout/README.md): main subject (the drawn subject, or the terrain
 when there is none, is one of the row's acceptable names, as `bench_unseen.mapped_subject` reads it), colour
 (every colour the row names has a scene colour within RGB distance 70 of its reference), colour visible (>= 3%
@@ -52,18 +53,22 @@ def score(row: dict, scene, render_colours: bool = True) -> dict:
     from svgllm.backends.composer.program import canonical_colour
     from svgllm.render import render
 
+    # Every field is read from the scene the method produced, as bench_unseen reads the parser's: not from the
+    # layout's scene (layout.resolve adds painter defaults - a meadow under a timed object, night in space - that
+    # no method read from the text). Before draw() stopped changing its scene, the setting and time were read
+    # after drawing on the rows that name a colour, so those defaults counted there (tables before 2026-12-03).
     colours = [c for c in (canonical_colour(c) for c in scene.colors) if c]
     subject = mapped_subject(scene)
     out = {"id": row["id"], "mapped": subject, "subject": subject in row["subject"]}
     if row["colors"]:
         out["colour"] = all(any(close(c["hex"], mine) for mine in colours) for c in row["colors"])
-    if row["colors"] and render_colours:
-        image = render(draw(scene))
-        out["colour_visible"] = all(coverage(image, c["hex"]) >= 0.03 for c in row["colors"])
     if row["setting"]:
         out["setting"] = scene.setting in row["setting"]
     if row["time"]:
         out["time"] = scene.time == row["time"]
+    if row["colors"] and render_colours:
+        image = render(draw(scene))
+        out["colour_visible"] = all(coverage(image, c["hex"]) >= 0.03 for c in row["colors"])
     return out
 
 
@@ -132,13 +137,17 @@ def hybrid_scenes(rows: list[dict], programs: list[tuple[str, float]], rule=None
     """(scene, seconds, program) per row: the planner's program merged with the parser's scene by `rule`."""
     from svgllm.backends.composer import parse
     from svgllm.backends.composer.program import from_program
-    from svgllm.backends.planner.merge import DEFAULT_RULE, merge_scenes
+    from svgllm.backends.planner import PlannerBackend, PlanResult
+    from svgllm.backends.planner.merge import merge_scenes
 
+    shipped = PlannerBackend()  # no model is loaded: only its `scene` (the shipped merge) is used
     out = []
     for row, (program, seconds) in zip(rows, programs, strict=True):
         started = time.perf_counter()
-        scene = merge_scenes(from_program(program, row["description"]), parse(row["description"]),
-                             rule or DEFAULT_RULE)
+        if rule is None:  # as shipped: the backend's default merge
+            scene = shipped.scene(row["description"], PlanResult(program, "planner", seconds))
+        else:
+            scene = merge_scenes(from_program(program, row["description"]), parse(row["description"]), rule)
         out.append((scene, seconds + time.perf_counter() - started, program))
     return out
 
