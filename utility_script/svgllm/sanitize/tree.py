@@ -73,6 +73,60 @@ def canonical(name: str) -> str:
     return _canonical_names().get(name.lower(), name.lower())
 
 
+# A fast reader for plain, well-formed markup, making the handler calls html.parser makes for it. html.parser is
+# pure Python and was a third of sanitising a 50 kB drawing, and most input is plain: tags with quoted
+# attributes, end tags, text, no entity or character reference, no comment or declaration (the text passes
+# removed those). For such text a few regexes find the same tokens in C; anything outside that subset (an `&`, a
+# bare `<`, an unquoted or valueless attribute, a `>` inside a value, odd whitespace, raw-text content with a `<`
+# in it...) is left to html.parser. The subset is small on purpose: every Python version's html.parser reads it
+# alike (3.13 and later changed how script, style, title and textarea content and unusual tags are read, never
+# plain tags like these).
+_SPACE = "[ \t\n\r]"  # whitespace every html.parser version skips inside tags (\f and Unicode spaces: fallback)
+_NAME = "[a-zA-Z][-a-zA-Z0-9:_.]*"  # a tag name html.parser reads whole (and lower-cases)
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+# name="value" or name='value': no `&` (a character reference to unescape) and no `<` or `>` in the value
+_ATTRIBUTE = re.compile(f"{_SPACE}+({_ATTRIBUTE_NAME}){_SPACE}*={_SPACE}*(?:\"([^\"<>&]*)\"|'([^'<>&]*)')")
+_ANY_ATTRIBUTE = f"{_SPACE}+{_ATTRIBUTE_NAME}{_SPACE}*={_SPACE}*(?:\"[^\"<>&]*\"|'[^'<>&]*')"  # the same, no groups
+# One token: text, a start tag (its attributes as one group, read again by _ATTRIBUTE), an end tag, or any other
+# character (which makes the text not plain). With that last choice every position starts a token, so findall
+# reads the text whole, token after token.
+_TOKEN = re.compile(f"([^<&]+)|<({_NAME})((?:{_ANY_ATTRIBUTE})*){_SPACE}*(/?)>|</({_NAME}){_SPACE}*>|(.)", re.DOTALL)
+# Elements whose content some html.parser version reads as raw text: theirs must be plain text (no `<`, no `&`)
+# followed at once by their own end tag, and they may not be self-closing, or the reading is left to html.parser.
+_RAW_TEXT_ELEMENTS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea",
+                               "title", "plaintext"})
+
+
+def feed_plain(text: str, handler) -> bool:
+    """Make on `handler` the calls html.parser would make for `text` (`handle_starttag(tag, attributes)`,
+    `handle_startendtag`, `handle_endtag(tag)`, `handle_data(text)`, names lower-cased as html.parser gives
+    them) and return True; or return False, having made some of them, when `text` is not plain markup (the
+    caller then starts again with html.parser and a fresh handler)."""
+    raw_text_open = ""  # the raw-text element whose end tag must come next
+    for data, start, attributes, self_closing, end, other in _TOKEN.findall(text):
+        if other:  # a character no token takes (`&`, a stray `<`)
+            return False
+        if data:
+            handler.handle_data(data)
+        elif end:
+            end = end.lower()
+            if raw_text_open and end != raw_text_open:
+                return False
+            raw_text_open = ""
+            handler.handle_endtag(end)
+        else:
+            if raw_text_open:  # a tag inside raw text is text there
+                return False
+            start = start.lower()
+            if start in _RAW_TEXT_ELEMENTS:
+                if self_closing or start == "plaintext":  # plaintext: all that follows is text, end tags too
+                    return False
+                raw_text_open = start
+            pairs = [(name.lower(), double or single) for name, double, single in _ATTRIBUTE.findall(attributes)]
+            (handler.handle_startendtag if self_closing else handler.handle_starttag)(start, pairs)
+    return not raw_text_open
+
+
 class _TreeBuilder(HTMLParser):
     """Builds a `Node` tree under a synthetic root; tolerant of anything."""
 
@@ -82,6 +136,7 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
         self.skipped_depth = 0  # open elements ignored because they are too deep
         self.count = 0
+        self.values_are_valid = False  # True when the text has no XML-invalid character: nothing to remove
 
     def updatepos(self, i, j):
         # the tokenizer counts lines and columns for error messages only; nothing here reads them
@@ -97,7 +152,11 @@ class _TreeBuilder(HTMLParser):
             # the tokenizer lower-cases names, so most are found as they come (a table key is lower-case)
             name = names.get(raw_name) or canonical(raw_name) if raw_name else ""
             if name and name not in clean:  # first occurrence wins, like an XML parser would insist on
-                clean[name] = "" if value is None else XML_INVALID.sub("", value)
+                if value is None:  # a name without a value
+                    value = ""
+                elif not self.values_are_valid:
+                    value = XML_INVALID.sub("", value)
+                clean[name] = value
         node = Node(names.get(tag) or canonical(tag), clean)
         self.stack[-1].children.append(node)
         return node
@@ -135,6 +194,14 @@ class _TreeBuilder(HTMLParser):
 def parse(text: str) -> Node:
     """Parse `text` into a synthetic `#document` node; never raises."""
     builder = _TreeBuilder()
+    # Plain markup (most drawings) is read by regexes, with the handler calls html.parser would make; only
+    # text that one feed reads (feeding in chunks, below, stops early) and with no XML-invalid character (so
+    # no value needs cleaning).
+    if len(text) <= _FEED_CHUNK and not XML_INVALID.search(text):
+        builder.values_are_valid = True
+        if feed_plain(text, builder):
+            return builder.root
+        builder = _TreeBuilder()
     try:
         for start in range(0, len(text), _FEED_CHUNK):
             if builder.count >= MAX_ELEMENTS:  # the rest would be tokenised only to be ignored
