@@ -4,10 +4,14 @@ per-call cost, and Model.predict overhead outside backends.
 Goals: sanitize p99 <= 20 ms on a 50 kB hostile input (one core; issue 2); predict overhead <= 5 ms (issue 2);
 worst-case sanitize over the hostile corpus p100 <= 2 s and p99 <= 50 ms (one core; issue 14).
 Run: `python benchmarks/bench_core.py [--repeats 200]`; prints Markdown tables for benchmarks/REPORT.md.
+A/B on a shared machine: `python benchmarks/bench_core.py --against /tmp/old/utility_script` times only the 50 kB
+sanitize (no render check), in alternating blocks with this tree's code and the copy at that path (e.g. made by
+`git archive HEAD utility_script | tar -x -C /tmp/old`), so both see the same load.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import platform
 import random
 import statistics
@@ -88,6 +92,35 @@ def corpus_rows(repeats: int) -> list[tuple[str, float, float, float, str]]:
     return rows
 
 
+def sanitize_from(package_parent: str):
+    """`sanitize` of the svgllm package under `package_parent`, imported afresh (the svgllm modules loaded so far
+    keep working: each function holds its own module's globals)."""
+    for name in [name for name in sys.modules if name == "svgllm" or name.startswith("svgllm.")]:
+        del sys.modules[name]
+    sys.path.insert(0, package_parent)
+    try:
+        return importlib.import_module("svgllm.sanitize").sanitize
+    finally:
+        sys.path.remove(package_parent)
+
+
+def against(other: str, repeats: int, blocks: int = 10) -> None:
+    """Print min/median/p99 CPU ms of the 50 kB sanitize (no render check) for this tree and for `other`."""
+    text = hostile_input()
+    functions = {"this tree": sanitize, other: sanitize_from(other)}
+    outputs = {name: function(text, verify_render=False) for name, function in functions.items()}
+    print(f"same output: {len(set(outputs.values())) == 1}")
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(blocks):  # alternating blocks: a change of load hits both sides alike
+        for name, function in functions.items():
+            times[name] += time_calls(lambda function=function: function(text, verify_render=False),
+                                      max(1, repeats // blocks))
+    print("| code | min ms | median ms | p99 ms | calls |\n|---|---|---|---|---|")
+    for name, values in times.items():
+        print(f"| {name} | {min(values):.2f} | {statistics.median(values):.2f} | {percentile(values, 0.99):.2f} | "
+              f"{len(values)} |")
+
+
 class FixedBackend:
     """Returns a typical ~1.5 kB drawing instantly, so everything measured is Model's own overhead."""
 
@@ -104,7 +137,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=200)
     parser.add_argument("--corpus-repeats", type=int, default=3, help="runs per hostile case (the best is kept)")
+    parser.add_argument("--against", metavar="DIR", help="A/B the 50 kB sanitize against the svgllm under DIR")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.repeats)
+        return
     warm_up_renderer()
     text = hostile_input()
     assert check(sanitize(text)) == ()

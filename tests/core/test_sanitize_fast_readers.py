@@ -86,6 +86,19 @@ def test_number_lists_keep_their_reading():
     assert v.clean_points("0,0 1e999 4,0 4,4", 2) == "0,0 4,0 4,4"  # the infinite number alone is dropped
 
 
+def test_cutting_to_integers_matches_the_two_substitutions():
+    """round_numbers(text, 0) is: bare fractions become 0, then a fraction after a digit goes (left to right, so
+    `1.2.3` keeps `1.3`), whichever patterns do it."""
+    import re
+
+    bare, integer = re.compile(r"(?<![\d.])\.\d+"), re.compile(r"(\d)\.\d+")
+    rng = random.Random(5)
+    texts = ["1.2.3", "1.2.3.4", ".5", "-.5 1.5", "1..5", "M1.5 2L.25-3.75", "12.5\x00.5,1.2.3e4"]
+    texts += ["".join(rng.choice("0123456789..-  ,Me") for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        assert v.round_numbers(text, 0) == integer.sub(r"\1", bare.sub("0", text)), text
+
+
 def test_serialize_writes_each_attribute_as_counted():
     node = Node("rect", {"x": "1", "fill": 'a"<&b', "id": "é\ud800"})
     assert serialize(node) == '<rect x="1" fill="a&quot;&lt;&amp;b" id="é"/>'

@@ -474,7 +474,11 @@ def format_transform(functions: list[tuple[str, list[float]]], decimals: int) ->
                     for name, args in functions)
 
 
-_BARE_FRACTION = re.compile(r"(?<![\d.])\.\d+")
+# The patterns open with the point (lookbehinds after it), so the regex engine jumps from point to point instead
+# of trying a lookbehind at every character: ten times faster on long paths.
+_BARE_FRACTION = re.compile(r"\.(?<![\d.]\.)\d+")  # a fraction without integer digits: `.5` (not `1.5`, `1..5`)
+_FRACTION_AFTER_DIGIT = re.compile(r"\.(?<=\d\.)\d+")  # the fraction of `1.5`
+_CHAINED_FRACTION = re.compile(r"\.\d+\.")  # `1.2.3`: the only text where the two integer cuts below differ
 _INTEGER_PART = re.compile(r"(\d)\.\d+")  # a number with a fraction: its last integer digit is kept
 _FRACTION_DIGITS = {}
 
@@ -488,7 +492,13 @@ def round_numbers(text: str, decimals: int) -> str:
     the Python call per match that a group reference in a replacement costs.
     """
     if decimals <= 0:
-        return "".join(_INTEGER_PART.split(_BARE_FRACTION.sub("0", text)))
+        text = _BARE_FRACTION.sub("0", text)
+        if _CHAINED_FRACTION.search(text):
+            # `1.2.3` is cut to `1.3`, as it always was: a match of _INTEGER_PART takes the digit that a
+            # following fraction needs in front of it
+            return "".join(_INTEGER_PART.split(text))
+        # otherwise no two fractions share a digit, and removing each fraction after a digit is the same cut
+        return _FRACTION_AFTER_DIGIT.sub("", text)
     pattern = _FRACTION_DIGITS.get(decimals)
     if pattern is None:
         pattern = _FRACTION_DIGITS[decimals] = re.compile(r"(\.\d{" + str(decimals) + r"})\d+")
