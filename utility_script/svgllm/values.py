@@ -62,7 +62,6 @@ def fmt(value: float, decimals: int = 2) -> str:
 
 
 # `fmt` over many numbers at once: its text rules applied to all of them joined, each followed by a space
-_TRAILING_ZEROS = re.compile(r"0+(?= )")  # with decimals every number has a point, so these zeros follow it
 _NEGATIVE_ZERO = re.compile(r"-0(?= )")  # a minus only starts a number: this is a whole "-0"
 
 
@@ -74,7 +73,11 @@ def fmt_all(values, decimals: int = 2) -> list[str]:
         return []
     text = (f"%.{decimals}f " * len(values)) % values  # the same digits as fmt's f-string
     if decimals:
-        text = _TRAILING_ZEROS.sub("", text).replace(". ", " ")
+        # with decimals every number has a point, so a zero before a space is a fraction digit: each pass cuts
+        # one from every number that ends with one (str.replace: several times faster than a regex)
+        for _ in range(decimals):
+            text = text.replace("0 ", " ")
+        text = text.replace(". ", " ")
     text = (" " + text).replace(" 0.", " .").replace(" -0.", " -.")
     return _NEGATIVE_ZERO.sub("0", text)[1:-1].split(" ")
 
