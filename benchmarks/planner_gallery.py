@@ -23,13 +23,15 @@ COLUMNS = ("parser", "planner", "hybrid")
 
 
 def scenes(row: dict, program: str) -> dict:
-    """Each method's scene of `row`: the parser's (meaning fallback on), the planner's program, their merge."""
+    """Each method's scene of `row`: the parser's (meaning fallback on), the planner's program, and what the
+    planner backend draws as shipped (`PlannerBackend.scene`, its default merge: the hybrid)."""
     from svgllm.backends.composer import parse
     from svgllm.backends.composer.program import from_program
-    from svgllm.backends.planner.merge import merge_scenes
+    from svgllm.backends.planner import PlannerBackend, PlanResult
 
-    parsed, planned = parse(row["description"]), from_program(program, row["description"])
-    return {"parser": parsed, "planner": planned, "hybrid": merge_scenes(planned, parsed)}
+    shipped = PlannerBackend().scene(row["description"], PlanResult(program, "planner", 0.0))
+    return {"parser": parse(row["description"]), "planner": from_program(program, row["description"]),
+            "hybrid": shipped}
 
 
 def caption(method: str, scene) -> str:
