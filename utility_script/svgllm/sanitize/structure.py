@@ -33,21 +33,23 @@ def inline_styles(doc: Node) -> Node:
     rules_text = "".join(node.text for node in doc.iter() if node.tag == "style")
     stylesheet = parse_stylesheet(rules_text) if rules_text.strip() else []
     allowed = load_rules().common
-    cascaded: dict[tuple[str, str, str], dict[str, str]] = {}  # many elements share tag, classes and id
+    # the allowlisted declarations of the stylesheet for each (tag, classes, id): many elements share them
+    cascaded: dict[tuple[str, str, str], dict[str, str]] = {}
     for node in doc.iter():
+        attrs = node.attrs
         declared: dict[str, str] = {}
         if stylesheet:
-            key = (node.tag, node.attrs.get("class", ""), node.attrs.get("id", ""))
-            if key not in cascaded:
-                cascaded[key] = cascade(stylesheet, key[0], set(key[1].split()), key[2])
-            declared.update(cascaded[key])
-        if "style" in node.attrs:
-            declared.update(parse_declarations(node.attrs["style"]))
-        for name, value in declared.items():
-            if name in allowed:
-                node.attrs[name] = value
-        node.attrs.pop("style", None)
-        node.attrs.pop("class", None)
+            key = (node.tag, attrs.get("class", ""), attrs.get("id", ""))
+            declared = cascaded.get(key)
+            if declared is None:
+                rules = cascade(stylesheet, key[0], set(key[1].split()), key[2])
+                declared = cascaded[key] = {name: value for name, value in rules.items() if name in allowed}
+        if "style" in attrs:
+            inline = parse_declarations(attrs["style"])
+            declared = {**declared, **{name: value for name, value in inline.items() if name in allowed}}
+        attrs.update(declared)
+        attrs.pop("style", None)
+        attrs.pop("class", None)
     return doc
 
 
