@@ -67,6 +67,23 @@ def describing_tables() -> tuple:
             vocab.NUMBERS, vocab.RELATIONS, vocab.STOP)
 
 
+def land_setting(word: str, table: dict[str, str]) -> str | None:
+    """The terrain an "<x>land" word names when its first part says what grows or lies there: "marshland" ->
+    marsh, "heathland", "grassland", "bushland" -> meadow (WordNet's nearest word is often another thing:
+    "heathland" had none); None for other words, and "garland" (a wreath) keeps the table's answer."""
+    word = vocab.singular(word)
+    if not word.endswith("land") or len(word) < 7 or not word.isalpha():
+        return None
+    prefix = word[:-4]
+    for known in (table.get(word), prefix, table.get(prefix)):
+        if known in vocab.SETTINGS:
+            return known
+    grows = table.get(prefix) or ""
+    if prefix in vocab.COVERS or grows in vocab.COVERS or (drawable(grows) or "").endswith("-tree"):
+        return "meadow"  # land covered in grass, heather or bushes: open country
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def meaning(word: str, use_vectors: bool = True) -> str | None:
     """The known word nearest in meaning to `word` (a word or "two-word" hyphenated phrase), or None.
@@ -77,6 +94,9 @@ def meaning(word: str, use_vectors: bool = True) -> str | None:
     if len(word) < 3 or word in _FUNCTION or any(word in table for table in describing_tables()) or drawable(word):
         return None
     table, blocked = tables()
+    land = land_setting(word, table)
+    if land is not None:
+        return land
     forms = tuple(dict.fromkeys((word, vocab.singular(word))))
     for form in forms:
         if form in table:

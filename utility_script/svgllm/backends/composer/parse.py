@@ -16,6 +16,7 @@ from .meaning import meaning
 from .motifs import find_motif, load_library
 from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
 from .scene import Relation, Scene, Subject
+from .weather import weather_of
 
 # verbs/participles that carry an arrangement or a relation but never name a subject
 _PATTERN_DETAILS = {
@@ -165,6 +166,7 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
             _scene_word(word, scene)
     if head_index is None:
         return None
+    words, head_index, group = _animal_group(words, head_index)
     written = words[head_index][0]
     head, words, head_index = _mapped_head(words, head_index, colors_at)
     base = vocab.singular(head)
@@ -179,7 +181,7 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
         subject.pattern = vocab.PATTERNS[head]
     plural = vocab.plural(written) or written in ("pants", "trousers", "jeans", "shorts", "overalls")
-    subject.count = count if count is not None else (1 if not vocab.plural(written) else 0)  # 0: "some"
+    subject.count = count if count is not None else (1 if not (group or vocab.plural(written)) else 0)  # 0: "some"
     if _on_the_moon(base, scene):
         return Subject(noun="moon", kind="setting")
     if _scene_head(subject, base, modifiers, colors_at, scene):
@@ -198,6 +200,22 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     if plural and subject.kind != "garment" and subject.count == 1 and count is None:
         subject.count = 0
     return subject
+
+
+# nouns for a line or band of animals: "a mule train", "a camel caravan", "a husky team" draw the animals
+_GROUP_HEADS = {"train", "caravan", "team", "procession", "troop", "convoy", "column"}
+
+
+def _animal_group(words: list[tuple[str, int]], head_index: int):
+    """(words, head index, True) with a group head dropped when the noun before it is an animal ("mule train":
+    the mules, several); the words unchanged and False otherwise ("a steam train", "a goods train")."""
+    if words[head_index][0] not in _GROUP_HEADS or head_index == 0:
+        return words, head_index, False
+    before = words[head_index - 1][0]
+    motif = find_motif(before) or find_motif(meaning(before) or "")
+    if motif is None or motif.category != "Animals & Nature":
+        return words, head_index, False
+    return words[:head_index] + words[head_index + 1 :], head_index - 1, True
 
 
 def _mapped_head(words: list[tuple[str, int]], head_index: int, colors_at: dict):
@@ -303,6 +321,12 @@ def _scene_head(subject: Subject, base: str, modifiers, colors_at: dict, scene: 
     if base in _SKY_HEADS and not _has_object_use(base, modifiers, colors_at):
         _sky_word(base, subject, scene)
         return True
+    if vocab.WEATHER.get(base) not in (None, "clear", "rainbow") and base not in load_library():
+        # "in a biting wind", "through a gale": weather over the scene, not a thing ("a shower" is one)
+        scene.weather.add(vocab.WEATHER[base])
+        for word in subject.adjectives:
+            _scene_word(word, scene)
+        return True
     return False
 
 
@@ -398,10 +422,9 @@ def _scene_word(word: str, scene: Scene) -> None:
         if word == "sunny":
             scene.celestial.add("sun")
         scene.time = scene.time or vocab.TIMES[word]
-    if word in vocab.WEATHER:
-        weather = vocab.WEATHER[word]
-        if weather != "clear":
-            scene.weather.add(weather)
+    weather = weather_of(word)  # the table's words and words built on them ("windswept", "fogbound")
+    if weather is not None and weather != "clear":
+        scene.weather.add(weather)
     if word in vocab.ARRANGEMENTS and word not in ("line", "row", "around"):
         scene.arrangement = scene.arrangement or vocab.ARRANGEMENTS[word]
     if vocab.COVERS.get(word):

@@ -66,6 +66,9 @@ def load_tables() -> dict[str, object]:
         raw = {}
     for name, key in (("WEATHER", "weather"), ("TIMES", "times"), ("TIME_PHRASES", "time_phrases")):
         tables[name] = {**raw.get(key, {}), **tables[name]}
+    for label in set(tables["WEATHER"].values()) - {None, "clear", "cloudy", "rainbow"} - set(tables["COVERS"]):
+        # the labels are words too ("in a biting wind"), except ground covers: "deep snow" lies, it need not fall
+        tables["WEATHER"].setdefault(label, label)
     return tables
 
 
