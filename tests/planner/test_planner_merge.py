@@ -69,3 +69,21 @@ def test_unknown_rule_values_are_errors():
     with pytest.raises(ValueError, match="time"):
         MergeRule(time="llm")
     assert MergeRule() == DEFAULT_RULE
+
+
+def test_a_counted_polygon_the_program_cannot_name_stays_the_parsers():
+    """The program language has no "polygon-N", but the composer has a painter for it: it is no stand-in."""
+    description = "a twelve-sided polygon in teal on a white background"
+    parsed = parse(description)
+    assert parsed.main.kind == "shape" and parsed.main.name == "polygon-12"
+    merged = merge_scenes(planned("shape circle #ff0000\nend", description), parsed)
+    assert merged.main.name == "polygon-12" and merged.main.colors == parsed.main.colors
+
+
+def test_knows_shape_means_a_painter_of_its_own():
+    from svgllm.backends.composer.shapes import knows_shape, painter_of
+
+    assert knows_shape("hexagon") and knows_shape("polygon-7")
+    assert not knows_shape("florp") and not knows_shape("polygon-") and not knows_shape("polygon-x")
+    assert painter_of("florp") is painter_of("blob")  # both the generic stand-in
+    assert painter_of("polygon-7") is not painter_of("florp")

@@ -208,13 +208,22 @@ SHAPES: dict[str, ShapePainter] = {
 }
 
 
+def _polygon_sides(name: str) -> int | None:
+    """The side count of a counted-polygon name ("polygon-12", from "a twelve-sided polygon"), else None."""
+    return int(name[8:]) if name.startswith("polygon-") and name[8:].isdigit() else None
+
+
+def knows_shape(name: str) -> bool:
+    """True when a painter of its own draws shape `name` (not the generic circle every unknown name gets)."""
+    return name in SHAPES or _polygon_sides(name) is not None
+
+
 def painter_of(name: str) -> ShapePainter:
     """The painter for shape `name`; "polygon-12" (from "a twelve-sided polygon") draws 3 to 40 sides."""
     if name in SHAPES:
         return SHAPES[name]
-    if name.startswith("polygon-") and name[8:].isdigit():
-        return _sided(max(3, min(int(name[8:]), 40)))
-    return _unknown
+    sides = _polygon_sides(name)
+    return _sided(max(3, min(sides, 40))) if sides is not None else _unknown
 
 
 def shape_element(

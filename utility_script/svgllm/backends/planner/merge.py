@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..composer.program import subject_name
 from ..composer.scene import Scene, Subject
+from ..composer.shapes import knows_shape
 
 SUBJECT_SOURCES = ("planner", "parser", "drawable-parser")  # drawable-parser: the parser's when a painter knows it
 FIELD_SOURCES = ("planner", "parser", "planner-first", "parser-first")  # "-first": that side's, else the other's
@@ -57,8 +58,13 @@ def _pick(source: str, planned, parsed):
 
 
 def _drawable(subject: Subject | None) -> bool:
-    """True when a painter of the composer knows `subject` (so it is not drawn as a generic stand-in)."""
-    return subject is not None and subject_name(subject) is not None
+    """True when a painter of the composer knows `subject` (so it is not drawn as a generic stand-in). A shape
+    the program language cannot name ("polygon-12" from "a twelve-sided polygon") still has its own painter."""
+    if subject is None:
+        return False
+    if subject.kind == "shape" and knows_shape(subject.name):
+        return True
+    return subject_name(subject) is not None
 
 
 def _recoloured(planned: list[Subject], parsed: list[Subject]) -> list[Subject]:
