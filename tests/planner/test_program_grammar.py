@@ -86,3 +86,34 @@ def test_closing_completes_any_viable_prefix_into_a_program(index, cut):
     completed = prefix + g.closing(state)
     assert g.accepts(completed) and parses(completed)
     assert to_program(from_program(completed)) == completed
+
+
+def test_every_piece_of_a_valid_program_can_occur():
+    """`piece_can_occur` may keep too much, never too little: the planner's cut output head relies on it."""
+    from svgllm.backends.composer.program import vocabulary
+    from svgllm.backends.llm.program_grammar import piece_can_occur
+
+    for program in valid_programs():
+        for start in range(len(program)):
+            for end in range(start + 1, min(len(program), start + 16) + 1):
+                assert piece_can_occur(program[start:end]), (program[start:end], program)
+    v = vocabulary()
+    for kind in ("object", "garment", "shape"):
+        for name in v.names(kind):  # names with digits too ("pool-8-ball", "1st-place-medal")
+            assert piece_can_occur(f" {name}\n") and piece_can_occur(f"{kind} {name} #")
+
+
+@pytest.mark.parametrize("piece", ["<svg", "Fox", " qqqz", "fox(", "é", "a\tb", "", "#ff00zz", "x1a", "{"])
+def test_pieces_no_program_contains_are_refused(piece):
+    from svgllm.backends.llm.program_grammar import piece_can_occur
+
+    assert not piece_can_occur(piece)
+
+
+@FUZZ
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789#- \n", min_size=1, max_size=8))
+def test_a_refused_piece_is_in_no_valid_program(piece):
+    from svgllm.backends.llm.program_grammar import piece_can_occur
+
+    if not piece_can_occur(piece):
+        assert not any(piece in program for program in valid_programs())

@@ -72,6 +72,43 @@ def program_pattern() -> str:
     return f"(?:{subject}){{0,{p.MAX_SUBJECTS}}}{scene}(?:{relation}){{0,{p.MAX_RELATIONS}}}{p.END}"
 
 
+@functools.lru_cache(maxsize=1)
+def _word_parts() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """(words, prefixes, suffixes, substrings) of every word a program can spell: the runs of letters, digits, "-" and
+    "_" in the program pattern (keywords, vocabulary names, and a few harmless fragments of regex syntax)."""
+    import regex
+
+    words = frozenset(regex.findall(r"[a-z0-9_-]+", program_pattern().replace("\\", "")))
+    prefixes = frozenset(w[:i] for w in words for i in range(1, len(w) + 1))
+    suffixes = frozenset(w[i:] for w in words for i in range(len(w)))
+    substrings = frozenset(w[i:j] for w in words for i in range(len(w)) for j in range(i + 1, len(w) + 1))
+    return words, prefixes, suffixes, substrings
+
+
+def _number_like(segment: str) -> bool:
+    """A piece of a colour ("#1a2b3c"), a count ("x12") or a relation index ("2")."""
+    body = segment[1:] if segment[:1] in ("#", "x") else segment
+    return all(c in "0123456789abcdef" for c in body) and (segment[:1] != "x" or body.isdigit())
+
+
+def piece_can_occur(piece: str) -> bool:
+    """False when no program of the language contains `piece` as a substring (a quick test that never says False
+    for a piece that can occur: each space/newline-separated part must be part of a word the programs spell, or of
+    a colour, count or index; the first part may end a word, the last begin one, a lone part lie inside one)."""
+    if not piece:
+        return False
+    words, prefixes, suffixes, substrings = _word_parts()
+    parts = piece.replace("\n", " ").split(" ")  # the language's only separators
+    for index, part in enumerate(parts):
+        if not part or _number_like(part):
+            continue
+        first, last = index == 0, index == len(parts) - 1
+        known = substrings if first and last else suffixes if first else prefixes if last else words
+        if part not in known:
+            return False
+    return True
+
+
 def relations_fit(text: str) -> bool:
     """True when every relation line (complete or being written) names existing, different subjects."""
     from ..composer.program import KINDS

@@ -27,10 +27,12 @@ class ProgramDecoder:
     stages: dict = field(default_factory=dict)  # seconds per load stage: model, table, grammar
 
     @classmethod
-    def load(cls, model: str, adapter=None, device: str = "auto") -> ProgramDecoder:
+    def load(cls, model: str, adapter=None, device: str = "auto", restrict_head: bool = True) -> ProgramDecoder:
         """Load `model` (+ LoRA `adapter`, merged); without an adapter the base model is prompted with worked
-        examples. The token table comes from the on-disk cache after the first load (`table_cache`)."""
-        from ..llm.program_grammar import ProgramGrammar
+        examples. The token table comes from the on-disk cache after the first load (`table_cache`).
+        `restrict_head`: project onto the tokens a program can contain only (`head`; same choices, faster)."""
+        from ..llm.program_grammar import ProgramGrammar, piece_can_occur
+        from .head import kept_token_ids, restrict_output_head
         from .loading import load_planner_model
         from .table_cache import cached_table
 
@@ -41,6 +43,9 @@ class ProgramDecoder:
         stages["table"] = time.monotonic() - started - stages["model"]
         grammar = ProgramGrammar()
         stages["grammar"] = time.monotonic() - started - stages["model"] - stages["table"]
+        if restrict_head:
+            restrict_output_head(loaded.model, kept_token_ids(table, piece_can_occur))
+            stages["head"] = time.monotonic() - started - sum(stages.values())
         return cls(loaded, table, grammar, few_shot=adapter is None, load_seconds=time.monotonic() - started,
                    stages={k: round(v, 2) for k, v in stages.items()})
 
