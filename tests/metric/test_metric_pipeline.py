@@ -29,7 +29,7 @@ def test_prompt_reaches_the_model_as_the_metric_writes_it(tiny_paligemma, tiny_a
     from svgllm.metric.vqa import format_question
 
     prompt = format_question("Is it red?", ["no", "yes"])
-    inputs = tiny_paligemma._inputs([Image.new("RGB", (64, 64), "red")], [prompt])
+    inputs = tiny_paligemma.model_inputs([Image.new("RGB", (64, 64), "red")], [prompt])
     text = tiny_paligemma.processor.tokenizer.decode(inputs["input_ids"][0])
     assert text.endswith("<bos>answer en Question: Is it red?\nChoices:\nA. no\nB. yes\n")
     assert text.startswith("<image>" * 4)

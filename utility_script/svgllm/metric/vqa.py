@@ -117,7 +117,9 @@ class PaliGemma:
         model = PaliGemmaForConditionalGeneration.from_pretrained(path, **options).eval()
         return cls(model, AutoProcessor.from_pretrained(path), device)
 
-    def _inputs(self, images, prompts):
+    def model_inputs(self, images, prompts) -> dict:
+        """The processor's tensors for `images` x `prompts` (padded to the longest), on the model's device, pixel
+        values in the model's dtype: exactly what `next_token_logits` and `generate` feed the model."""
         inputs = self.processor(images=list(images), text=list(prompts), return_tensors="pt",
                                 padding="longest")
         inputs.pop("labels", None)  # only used for training
@@ -134,7 +136,7 @@ class PaliGemma:
         """Logits of the token after each prompt, shape (batch, vocab), as float32 on the CPU."""
         import torch
 
-        inputs = self._inputs(images, prompts)
+        inputs = self.model_inputs(images, prompts)
         with torch.inference_mode():
             logits = self.model(**inputs).logits[:, -1, :]
         return logits.float().cpu()
@@ -143,7 +145,7 @@ class PaliGemma:
         """Greedy continuation of each prompt, decoded without special tokens."""
         import torch
 
-        inputs = self._inputs(images, prompts)
+        inputs = self.model_inputs(images, prompts)
         with torch.inference_mode():
             output = self.model.generate(**inputs, max_new_tokens=max_new_tokens, do_sample=False)
         new_tokens = output[:, inputs["input_ids"].shape[1] :]
