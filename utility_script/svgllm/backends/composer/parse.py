@@ -14,9 +14,18 @@ from . import vocab
 from .context_colors import with_context_colors
 from .meaning import meaning
 from .motifs import find_motif, load_library
-from .phrases import ARRANGEMENT_NOUNS, ARRANGING_VERBS, SEPARATORS, find_head, is_noun, split_phrases, tokenize
+from .phrases import (
+    ARRANGEMENT_NOUNS,
+    ARRANGING_VERBS,
+    SEPARATORS,
+    find_head,
+    is_noun,
+    polygon_sides,
+    split_phrases,
+    tokenize,
+)
 from .scene import Relation, Scene, Subject
-from .weather import weather_of
+from .weather import sky_labels, weather_of
 
 # verbs/participles that carry an arrangement or a relation but never name a subject
 _PATTERN_DETAILS = {
@@ -173,11 +182,14 @@ def _read_phrase(words: list[tuple[str, int]], colors_at: dict, scene: Scene) ->
     subject = Subject(noun=base, kind="object", name=base)
     words, head_index = _compound_name(subject, words, head_index, head, colors_at)
     modifiers = words[:head_index]
-    for _, start in words[head_index + 1 :]:  # "circles of teal": colours after the head still colour it
+    for word, start in words[head_index + 1 :]:  # "circles of teal": colours after the head still colour it
         if colors_at.get(start) is not None:
             subject.colors.append(colors_at[start].hex)
             subject.color_words.append(colors_at[start].words)
+        elif vocab.MATERIALS.get(word):  # "a gatehouse of stone"
+            subject.material = subject.material or vocab.MATERIALS[word]
     count, sides = _read_modifiers(subject, modifiers, colors_at)
+    sides = sides or polygon_sides(written)  # "a jumble of dodecagons"
     if head in vocab.PATTERNS and not subject.pattern and head not in vocab.GARMENT_PARTS:
         subject.pattern = vocab.PATTERNS[head]
     plural = vocab.plural(written) or written in ("pants", "trousers", "jeans", "shorts", "overalls")
@@ -315,6 +327,7 @@ def _scene_head(subject: Subject, base: str, modifiers, colors_at: dict, scene: 
     if base in _TIME_HEADS or (vocab.TIMES.get(base) and base not in ("moon", "stars", "starry", "sunny", "moonlight")):
         # "at nightfall", "at daybreak": any time word the table has heads a phrase about the time
         scene.time = scene.time or vocab.TIMES.get(base)
+        scene.weather |= sky_labels(subject.adjectives)  # "a leaden afternoon", "a blustery day"
         if subject.color and base in ("sunset", "sunrise", "dawn", "dusk", "twilight", "evening", "night"):
             scene.sky_color = scene.sky_color or subject.color  # "an orange sunset", "a purple twilight"
         return True
@@ -387,6 +400,7 @@ def _sky_word(base: str, subject: Subject, scene: Scene) -> None:
         scene.sky_color = scene.sky_color or subject.color
         if subject.color and _overcast(subject.color):
             scene.weather.add("cloudy")  # "grey skies", "a slate sky": a sky that colour is overcast
+        scene.weather |= sky_labels(subject.adjectives)  # "a leaden sky", "a lowering sky"
         for word in subject.adjectives:
             _scene_word(word, scene)
     elif base in ("star", "sun", "moon"):

@@ -189,9 +189,12 @@ def find_head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
         candidates.append(index)
     if not candidates:
         return None
+    made_of = _made_of(words)
     for index in reversed(candidates):
         word = words[index][0]
-        if names_thing(word) or word in vocab.TIMES or word in ARRANGEMENT_NOUNS:
+        if made_of is not None and index >= made_of:
+            continue  # "a gatehouse of honey-coloured stone": the stone is what the gatehouse is made of
+        if names_thing(word) or word in vocab.TIMES or word in ARRANGEMENT_NOUNS or _ing_noun(words, index):
             return index
     # No known noun: the last word that is not an adjective-like word names the subject.
     for index in reversed(candidates):
@@ -202,3 +205,33 @@ def find_head(words: list[tuple[str, int]], colors_at: dict) -> int | None:
             continue
         return index
     return None
+
+
+def _made_of(words: list[tuple[str, int]]) -> int | None:
+    """Index of the "of" in "<thing> of <material>" ("a gatehouse of stone", "a bowl of polished brass"), whose
+    head is the thing before it; None where "of" names contents or kind ("a cup of coffee", "a grid of squares")."""
+    at = next((i for i, (word, _) in enumerate(words) if word == "of"), None)
+    if at is None or at == 0 or at == len(words) - 1 or not vocab.MATERIALS.get(words[-1][0]):
+        return None
+    return at if any(names_thing(word) for word, _ in words[:at]) else None
+
+
+def _ing_noun(words: list[tuple[str, int]], index: int) -> bool:
+    """ "an adobe dwelling", "an oil painting": an "-ing" word ending its phrase after an article or adjective is
+    a noun where WordNet's noun table maps it (after a noun it would have ended the phrase as a verb)."""
+    word = words[index][0]
+    return index == len(words) - 1 and index > 0 and word.endswith("ing") and meaning(word, False) is not None
+
+
+# Greek number prefixes of polygon names: "dodecagon", "heptagon", "enneagon" ("-gon": angle)
+_GON_PREFIXES = {"tri": 3, "tetra": 4, "penta": 5, "hexa": 6, "hepta": 7, "octa": 8, "ennea": 9, "nona": 9,
+                 "deca": 10, "hendeca": 11, "undeca": 11, "dodeca": 12, "icosa": 20}  # fmt: skip
+
+
+def polygon_sides(word: str) -> int | None:
+    """How many sides a polygon name the shape table lacks says ("dodecagons" -> 12, "heptagon" -> 7); None for
+    other words."""
+    word = vocab.singular(word.lower())
+    if not word.endswith("gon") or word in vocab.SHAPES:
+        return None  # "hexagon" is the shape painter's own name
+    return _GON_PREFIXES.get(word[:-3])

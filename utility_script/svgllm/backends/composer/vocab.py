@@ -22,6 +22,7 @@ TABLES = {
     "TIMES": "time-of-day word -> time label (None: read, names no time)",
     "TIME_PHRASES": "several-word times, read from the whole text first ('the end of the day' is not midday)",
     "WEATHER": "weather word -> weather label",
+    "SKY_WEATHER": "adjective -> weather label, read of a sky or a day only ('a leaden sky', not 'a heavy coat')",
     "COVERS": "ground cover adjectives ('frozen tundra', 'sandy beach') -> cover",
     "SHAPES": "abstract shape word -> the shape painter's name",
     "ARRANGEMENTS": "arrangement word -> layout ('strewn', 'haphazard' -> scattered)",
@@ -57,8 +58,8 @@ def hand_tables() -> dict[str, object]:
 @functools.lru_cache(maxsize=1)
 def load_tables() -> dict[str, object]:
     """The tables the parser reads: the hand tables, with the weather and time words that WordNet adds
-    (`WEATHER_FILE`, built by dataset_build/composer_words.py: "gale", "downpour", "gloaming", "first light");
-    hand entries win."""
+    (`WEATHER_FILE`, built by dataset_build/composer_words.py: "gale", "downpour", "gloaming", "first light";
+    and the sky adjectives "leaden", "lowering"); hand entries win."""
     tables = dict(hand_tables())
     try:
         raw = json.loads(resources.files("svgllm").joinpath("data", WEATHER_FILE).read_text(encoding="utf-8"))
@@ -66,6 +67,7 @@ def load_tables() -> dict[str, object]:
         raw = {}
     for name, key in (("WEATHER", "weather"), ("TIMES", "times"), ("TIME_PHRASES", "time_phrases")):
         tables[name] = {**raw.get(key, {}), **tables[name]}
+    tables["SKY_WEATHER"] = {w: label for w, label in raw.get("sky", {}).items() if w not in tables["WEATHER"]}
     for label in set(tables["WEATHER"].values()) - {None, "clear", "cloudy", "rainbow"} - set(tables["COVERS"]):
         # the labels are words too ("in a biting wind"), except ground covers: "deep snow" lies, it need not fall
         tables["WEATHER"].setdefault(label, label)

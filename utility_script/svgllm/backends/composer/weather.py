@@ -44,3 +44,15 @@ def _stem_label(stem: str, labels_too: bool) -> str | None:
     if label is None and labels_too and stem in set(vocab.WEATHER.values()):
         label = stem
     return label if label and label not in _NOT_WEATHER else None
+
+
+def sky_weather(word: str) -> str | None:
+    """The weather an adjective names when it describes a sky or a day: "leaden", "lowering", "sullen" ->
+    cloudy, "squally" -> storm (WordNet's neighbours of "cloudy" and "stormy"); the weather words too."""
+    return weather_of(word) or vocab.SKY_WEATHER.get(word.lower())
+
+
+def sky_labels(adjectives: list[str]) -> set[str]:
+    """The weather labels the adjectives of a sky or a day name ("a leaden, lowering sky" -> {"cloudy"})."""
+    labels = {sky_weather(word) for word in adjectives}
+    return labels - {None} - _NOT_WEATHER
