@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-from svgllm.values import NUMBER, parse_path
+from svgllm.path_data import parse_path
+from svgllm.values import NUMBER
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -116,7 +117,7 @@ def ellipse_axes(m: Matrix, rx: float, ry: float, angle_deg: float = 0.0) -> tup
 def absolute_segments(d: str) -> list[tuple]:
     """Absolute segments of path data: ('M', x, y), ('L', x, y), ('C', 6 numbers), ('Q', 4), ('A', 7), ('Z',).
 
-    Read by the one path parser (`svgllm.values.parse_path`, strict). Raises GeometryError on malformed data.
+    Read by the one path parser (`svgllm.path_data.parse_path`, strict). Raises GeometryError on malformed data.
     """
     try:
         relative_segments = parse_path(d or "", strict=True)

@@ -3,7 +3,9 @@
 The cases marked "CSS syntax" are where a hand-written splitter went wrong and a CSS parser reads the text as a
 renderer (cairosvg parses CSS with tinycss2 too) does.
 """
-from svgllm.sanitize.css import cascade, parse_declarations, parse_stylesheet
+import random
+
+from svgllm.sanitize.css import cascade, declarations_in, parse_declarations, parse_stylesheet
 
 
 def test_declarations_lowercase_names_drop_important_and_later_ones_win():
@@ -53,3 +55,20 @@ def test_cascade_orders_by_specificity_then_document_order():
     assert cascade(rules, "RECT", set(), "") == {"fill": "red", "stroke": "#000"}
     assert cascade(rules, "circle", {"a", "z"}, "") == {"fill": "blue", "stroke": "#222"}
     assert cascade(rules, "circle", set(), "c") == {}
+
+
+def test_simple_declarations_read_without_tinycss2_are_read_as_tinycss2_reads_them():
+    # near misses of the fast reader's grammar included: units opening with `e` (tinycss2 writes them
+    # escaped), signs, lone points, numbers run together, `!important`, comments, brackets
+    rng = random.Random(0)
+    values = ["red", "#abc", "#1e5", "1", "1.5", ".5", "-2", "1e5", "50%", "2px", "1e", "RED", "a-b", "-.5", "5.",
+              "1-2", "+1", "1.5.5", "--x", "e-1", "3in", "2Px", "1E", "7mm", "1.0em", "#FFF", "!important", "/**/",
+              "rgb(1,2,3)", "\\72"]
+    for _ in range(3000):
+        parts = [rng.choice(["", " ", "\t", "\n"]) + rng.choice(["fill", "Stroke-Width", "x-", "-x", "f1"])
+                 + rng.choice(["", " "]) + ":" + rng.choice(["", " ", "  "])
+                 + rng.choice([" ", "  "]).join(rng.choice(values) for _ in range(rng.randint(1, 3)))
+                 for _ in range(rng.randint(0, 3))]
+        text = rng.choice([";", "; ", ";;"]).join(parts) + rng.choice(["", ";", " "])
+        fast, reference = parse_declarations(text), declarations_in(text)
+        assert (fast, list(fast)) == (reference, list(reference)), text

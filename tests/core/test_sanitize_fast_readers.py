@@ -10,6 +10,7 @@ import random
 
 import pytest
 from svgllm import values as v
+from svgllm.path_data import parse_path
 from svgllm.sanitize import sanitize
 from svgllm.sanitize.budget import drop_unused_ids, fit_budget, round_all, shape_area, size_of
 from svgllm.sanitize.content import decimals_for
@@ -21,7 +22,7 @@ ARC = " a1 1 0 0 1 1 1"  # reaching an arc's flags hands the whole text to the c
 
 def _careful(text: str) -> list:
     """parse_path's character-by-character reading of `text` (the arc added at the end is taken off again)."""
-    segments = v.parse_path(text + ARC)
+    segments = parse_path(text + ARC)
     assert segments[-1] == ("a", [1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     return segments[:-1]
 
@@ -40,8 +41,8 @@ def test_plain_paths_read_in_one_go_agree_with_the_careful_reading():
     rng = random.Random(7)
     for _ in range(2000):
         text = _random_path(rng, [])
-        assert v.parse_path(text) == _careful(text)
-        assert v.parse_path(text + "A") == _careful(text)  # a stray arc letter: the token reading
+        assert parse_path(text) == _careful(text)
+        assert parse_path(text + "A") == _careful(text)  # a stray arc letter: the token reading
 
 
 def test_hostile_paths_read_token_by_token_agree_with_the_careful_reading():
@@ -49,21 +50,21 @@ def test_hostile_paths_read_token_by_token_agree_with_the_careful_reading():
     noise = [" nan", "1e999", " x ", "..5", "-", "e", "٣", "1e6", "\n", " a1 2", "A 1 1 0 1"]
     for _ in range(3000):
         text = _random_path(rng, noise)
-        assert v.parse_path(text + "A") == _careful(text), text  # the stray arc letter: the token reading
+        assert parse_path(text + "A") == _careful(text), text  # the stray arc letter: the token reading
 
 
 def test_the_one_go_reading_cuts_numbers_any_way_that_fits():
     # kept as it always was (sanitised drawings must not change): plain arc-free data is read when it can be cut
     # into numbers in any way, `15.30.` as `15.3` and `0.`, where the token reading sees garbage after `15.30`
-    assert v.parse_path("M0 0L15.30.,219 1") == [("M", [0.0, 0.0]), ("L", [15.3, 219.0])]
-    assert v.parse_path("M0 0L15.30.,219 1A") == _careful("M0 0L15.30.,219 1") == [("M", [0.0, 0.0])]
-    assert v.parse_path("M0 0L1e5e5 1") == [("M", [0.0, 0.0])]  # no cut fits: garbage either way
+    assert parse_path("M0 0L15.30.,219 1") == [("M", [0.0, 0.0]), ("L", [15.3, 219.0])]
+    assert parse_path("M0 0L15.30.,219 1A") == _careful("M0 0L15.30.,219 1") == [("M", [0.0, 0.0])]
+    assert parse_path("M0 0L1e5e5 1") == [("M", [0.0, 0.0])]  # no cut fits: garbage either way
 
 
 def test_a_long_digit_run_before_garbage_is_read_at_once():
     # a whole-stretch regex tried every split of the digits: `M111...1x` took 19 s for 20 digits, 2x per digit
     text = "M0 0L" + "1" * 60 + "x 5 5L2 2"
-    assert v.parse_path(text) == [("M", [0.0, 0.0]), ("L", [2.0, 2.0])]
+    assert parse_path(text) == [("M", [0.0, 0.0]), ("L", [2.0, 2.0])]
     svg = sanitize(f'<svg viewBox="0 0 9 9"><path d="M0 0L1 1L{"0" * 5000}x"/></svg>', verify_render=False)
     assert '<path d="M0 0L1 1"/>' in svg
 

@@ -182,7 +182,7 @@ def test_ensure_renderable_degrades_until_cairosvg_renders():
 
 @pytest.mark.parametrize("text", ["M0 0L1", "M0 0 Lz", "M1 2x3", "1 2", "M0 0z 3 4", "M0 0h", "M0 0L1 nan"])
 def test_strict_path_parsing_refuses_what_the_forgiving_one_skips(text):
-    from svgllm.values import parse_path
+    from svgllm.path_data import parse_path
 
     with pytest.raises(ValueError):
         parse_path(text, strict=True)
@@ -190,7 +190,8 @@ def test_strict_path_parsing_refuses_what_the_forgiving_one_skips(text):
 
 
 def test_strict_path_parsing_keeps_numbers_as_written_and_any_first_command():
-    from svgllm.values import MAX_ABS, parse_path
+    from svgllm.path_data import parse_path
+    from svgllm.values import MAX_ABS
 
     assert parse_path("L1 2 3 4", strict=True) == [("L", [1.0, 2.0]), ("L", [3.0, 4.0])]
     assert parse_path("M0 0L1 2", strict=True) == parse_path("M0 0L1 2")

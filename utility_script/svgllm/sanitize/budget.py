@@ -10,6 +10,7 @@ import math
 import re
 
 from .. import values as v
+from ..path_data import parse_path
 from .content import FRACTIONS, LENGTHS, NON_NEGATIVE_LENGTHS, TRANSFORMS, decimals_for, magnified_decimals
 from .structure import url_target
 from .tree import Node, attribute_size, serialize
@@ -43,22 +44,36 @@ def drop_unused_ids(doc: Node) -> int:
     return saved
 
 
+# Which values the byte budget rounds: name -> whether it is a fraction (opacity, offset: kept to at most three
+# decimals) rather than a length, coordinate, path or point list (rounded with the magnification's extra decimals).
+_ROUNDED = {**dict.fromkeys(_NUMERIC - TRANSFORMS, False), **dict.fromkeys(FRACTIONS, True)}
+_ROOT_SIZE = ("viewBox", "width", "height")  # the root's: never rounded
+
+
+def _rounding_walk(doc: Node):
+    """(element, extra decimals of its lengths) for every element under the root, in one fixed order: the
+    extra decimals are `magnified_decimals`' for the scale the element is drawn at (an element without a
+    transform has its parent's)."""
+    stack: list[tuple[Node, float, int]] = [(doc.children[0], 1.0, 0)]
+    while stack:
+        node, scale, extra = stack.pop()
+        if "transform" in node.attrs:
+            extra, scale = magnified_decimals(node, scale)
+        stack.extend([(child, scale, extra) for child in node.children])
+        yield node, extra
+
+
 def round_all(doc: Node, decimals: int) -> Node:
     """Round every numeric attribute to `decimals` (paths and point lists included), plus the extra decimals
     that lengths inside magnifying transforms need (`magnified_decimals`)."""
     root = doc.children[0]
-    stack: list[tuple[Node, float]] = [(root, 1.0)]
-    while stack:
-        node, scale = stack.pop()
-        extra, scale = magnified_decimals(node, scale)
-        stack.extend((child, scale) for child in node.children)
-        for name, value in node.attrs.items():
-            if node is root and name in ("viewBox", "width", "height"):
+    for node, extra in _rounding_walk(doc):
+        attrs = node.attrs
+        for name, value in attrs.items():
+            is_fraction = _ROUNDED.get(name)
+            if is_fraction is None or (node is root and name in _ROOT_SIZE):
                 continue
-            if name in _NUMERIC and name not in TRANSFORMS:
-                node.attrs[name] = v.round_numbers(value, decimals + extra)
-            elif name in FRACTIONS:
-                node.attrs[name] = v.round_numbers(value, _fraction_decimals(decimals))
+            attrs[name] = v.round_numbers(value, _fraction_decimals(decimals) if is_fraction else decimals + extra)
     return doc
 
 
@@ -106,25 +121,19 @@ class _JoinedRounding:
         sites: dict[tuple[bool, int], list[tuple[Node, str]]] = {}
         texts: dict[tuple[bool, int], list[str]] = {}
         seen: set[int] = set()
-        stack: list[tuple[Node, float]] = [(root, 1.0)]
-        while stack:  # the walk of round_all
-            node, scale = stack.pop()
+        for node, extra in _rounding_walk(doc):  # the walk of round_all
             if id(node) in seen:
                 return None
             seen.add(id(node))
-            extra, scale = magnified_decimals(node, scale)
-            stack.extend((child, scale) for child in node.children)
             for name, value in node.attrs.items():
-                if node is root and name in ("viewBox", "width", "height"):
+                is_fraction = _ROUNDED.get(name)
+                if is_fraction is None or (node is root and name in _ROOT_SIZE):
                     continue
-                if name in _NUMERIC and name not in TRANSFORMS:
-                    key = (False, extra)
-                elif name in FRACTIONS:
-                    key = (True, 0)
-                else:
-                    continue
-                sites.setdefault(key, []).append((node, name))
-                texts.setdefault(key, []).append(value)
+                key = (True, 0) if is_fraction else (False, extra)
+                if key not in sites:
+                    sites[key], texts[key] = [], []
+                sites[key].append((node, name))
+                texts[key].append(value)
         groups = {}
         for key, values in texts.items():
             joined = _SEPARATOR.join(values)
@@ -204,7 +213,7 @@ def shape_area(node: Node) -> float:
         return math.hypot(number("x2") - number("x1"), number("y2") - number("y1")) * max(number("stroke-width"), 1)
     if node.tag == "path":
         data = node.attrs.get("d", "")
-        segments = v.parse_path(data)
+        segments = parse_path(data)
         if _RELATIVE_OR_SINGLE.search(data):
             return _bbox_area(_path_points(segments))
         # absolute commands that take coordinate pairs: their arguments are the points

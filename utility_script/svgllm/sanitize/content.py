@@ -6,6 +6,7 @@ import math
 import re
 
 from .. import values as v
+from ..path_data import clean_path
 from .structure import root_view_box, url_target
 from .tree import Node
 
@@ -44,38 +45,50 @@ def decimals_for(doc: Node) -> int:
     return max(0, min(5, math.ceil(3 - math.log10(size)) + 1))
 
 
-def _clean_value(name: str, value: str, decimals: int) -> str | None:
-    if name in NON_NEGATIVE_LENGTHS:
-        return v.clean_length(value, decimals, non_negative=True)
-    if name in LENGTHS:
-        return v.clean_length(value, decimals)
-    if name in FRACTIONS:
-        return v.clean_fraction(value)
-    if name in COLORS:
-        target = url_target(value)
-        if target:  # a reference with an optional colour to fall back to; any other tail goes
-            fallback = target[1] if target[1] and _COLOR.match(target[1]) else ""
-            return f"url(#{target[0]}) {fallback}".rstrip()
-        return value if _COLOR.match(value) and "nan" not in value.lower() and "inf" not in value.lower() else None
-    if name in _REFERENCE_ONLY:
-        return value if value == "none" or url_target(value) else None
-    if name == "d":
-        return v.clean_path(value, decimals)
-    if name == "points":
-        return v.clean_points(value, decimals)
-    if name == "stroke-dasharray":
-        if value.strip() == "none":
-            return "none"
-        numbers = v.numbers_in(value.replace("px", ""))
-        if not numbers or any(n < 0 for n in numbers) or sum(numbers) <= 0:
-            return None
-        return " ".join(v.fmt(n, decimals) for n in numbers)
-    if name == "viewBox":
-        numbers = v.numbers_in(value)
-        if not numbers or len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
-            return None
-        return " ".join(v.fmt(n, 3) for n in numbers)
-    return value
+def _clean_paint(value: str, decimals: int) -> str | None:
+    target = url_target(value)
+    if target:  # a reference with an optional colour to fall back to; any other tail goes
+        fallback = target[1] if target[1] and _COLOR.match(target[1]) else ""
+        return f"url(#{target[0]}) {fallback}".rstrip()
+    return value if _COLOR.match(value) and "nan" not in value.lower() and "inf" not in value.lower() else None
+
+
+def _clean_reference(value: str, decimals: int) -> str | None:
+    return value if value == "none" or url_target(value) else None
+
+
+def _clean_dash_array(value: str, decimals: int) -> str | None:
+    if value.strip() == "none":
+        return "none"
+    numbers = v.numbers_in(value.replace("px", ""))
+    if not numbers or any(n < 0 for n in numbers) or sum(numbers) <= 0:
+        return None
+    return " ".join(v.fmt(n, decimals) for n in numbers)
+
+
+def _clean_view_box(value: str, decimals: int) -> str | None:
+    numbers = v.numbers_in(value)
+    if not numbers or len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+        return None
+    return " ".join(v.fmt(n, 3) for n in numbers)
+
+
+def _clean_non_negative_length(value: str, decimals: int) -> str | None:
+    return v.clean_length(value, decimals, non_negative=True)
+
+
+def _clean_fraction(value: str, decimals: int) -> str | None:
+    return v.clean_fraction(value)
+
+
+# The cleaner of each attribute, `cleaner(value, decimals) -> cleaned value or None` (None: the attribute goes);
+# an attribute without one is kept as it is. The name sets are disjoint (one kind per attribute).
+_CLEANERS = {
+    **dict.fromkeys(NON_NEGATIVE_LENGTHS, _clean_non_negative_length), **dict.fromkeys(LENGTHS, v.clean_length),
+    **dict.fromkeys(FRACTIONS, _clean_fraction), **dict.fromkeys(COLORS, _clean_paint),
+    **dict.fromkeys(_REFERENCE_ONLY, _clean_reference), "d": clean_path, "points": v.clean_points,
+    "stroke-dasharray": _clean_dash_array, "viewBox": _clean_view_box,
+}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -115,24 +128,27 @@ def clean_values(doc: Node) -> Node:
 
 def _clean_element(node: Node, decimals: int, is_root: bool) -> bool:
     """Clean one element's attributes in place; False when the element should go."""
-    for name in list(node.attrs):
+    attrs = node.attrs
+    for name, value in list(attrs.items()):
         if is_root and name in ("width", "height", "viewBox", "xmlns"):
             continue
-        value = node.attrs[name]
         if name in TRANSFORMS:
             cleaned = _clean_transform(value, decimals)
             if cleaned is _SINGULAR and name == "transform":
                 return False  # collapsed to nothing: the element cannot be seen anyway
             if cleaned is None or cleaned is _SINGULAR:
-                del node.attrs[name]
+                del attrs[name]
             else:
-                node.attrs[name] = cleaned
+                attrs[name] = cleaned
             continue
-        cleaned = _clean_value(name, value, decimals)
+        cleaner = _CLEANERS.get(name)
+        if cleaner is None:
+            continue
+        cleaned = cleaner(value, decimals)
         if cleaned is None:
-            del node.attrs[name]
+            del attrs[name]
         else:
-            node.attrs[name] = cleaned
+            attrs[name] = cleaned
     needed = _NEEDS.get(node.tag)
     return not needed or needed in node.attrs
 
@@ -177,7 +193,10 @@ def resolve_references(doc: Node) -> Node:
     contains_use = {id(n): any(d.tag == "use" for d in n.iter()) for n in ids.values()}
     edges: dict[str, set[str]] = {}
     references: list[tuple[Node, str, str, tuple[Node, ...]]] = []
+    use_parents: dict[int, Node] = {}  # the elements with a `use` among their children
     for node, ancestors in doc.walk_with_parents():
+        if node.tag == "use" and ancestors:
+            use_parents[id(ancestors[-1])] = ancestors[-1]
         for name, value in list(node.attrs.items()):
             target_id = value[1:] if name == "href" else (url_target(value) or (None,))[0]
             if target_id is None:
@@ -196,11 +215,8 @@ def resolve_references(doc: Node) -> Node:
         if target_id in cyclic and inside:
             _drop_reference(node, name)
     # cairosvg fails on a <use> that references nothing (it tries to instantiate the whole document)
-    stack = [doc]
-    while stack:
-        node = stack.pop()
-        node.children = [c for c in node.children if c.tag != "use" or "href" in c.attrs]
-        stack.extend(node.children)
+    for parent in use_parents.values():
+        parent.children = [c for c in parent.children if c.tag != "use" or "href" in c.attrs]
     return doc
 
 

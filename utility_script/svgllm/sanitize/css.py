@@ -13,7 +13,7 @@ import re
 _PROPERTY_NAME = re.compile(r"[a-z-]+")
 
 
-def _declarations(tokens) -> dict[str, str]:
+def declarations_in(tokens) -> dict[str, str]:
     """Declarations of a parsed block's content, later ones winning; `!important` is dropped, not honoured."""
     import tinycss2  # imported on use: `import svgllm` stays light
 
@@ -27,9 +27,28 @@ def _declarations(tokens) -> dict[str, str]:
     return declarations
 
 
+# Declarations simple enough to read without tinycss2 (a tenth of its time): a name of letters and hyphens, a
+# value of hash, word and number tokens separated by spaces, nothing tinycss2 reads or writes in a special way
+# (no escape, comment, string, bracket, `!`, sign, lone point, unit opening with `e` (written escaped), or token
+# pair it writes apart with a comment). For such text its declarations, values and order are tinycss2's (tested
+# on random text).
+_SPACE = "[ \t\n]*"
+_TOKEN = r"(?:#[0-9a-zA-Z]+|[a-zA-Z][a-zA-Z-]*|-?(?:\d+(?:\.\d+)?|\.\d+)(?:%|[a-df-zA-DF-Z][a-zA-Z]*)?)"
+_DECLARATION = f"{_SPACE}([a-zA-Z][a-zA-Z-]*){_SPACE}:{_SPACE}({_TOKEN}(?: +{_TOKEN})*){_SPACE}"
+_SIMPLE = re.compile(f"(?:{_DECLARATION};)*(?:{_DECLARATION})?{_SPACE}")
+_SIMPLE_PART = re.compile(_DECLARATION)
+
+
 def parse_declarations(text: str) -> dict[str, str]:
     """`fill: red; stroke-width:2 !important` -> {"fill": "red", "stroke-width": "2"} (later ones win)."""
-    return _declarations(text)
+    if _SIMPLE.fullmatch(text):
+        declarations: dict[str, str] = {}
+        for part in text.split(";"):
+            match = _SIMPLE_PART.fullmatch(part)
+            if match:  # an empty part (`;;`, a last `;`) declares nothing
+                declarations[match.group(1).lower()] = match.group(2)
+        return declarations
+    return declarations_in(text)
 
 
 class Selector:
@@ -80,7 +99,7 @@ def parse_stylesheet(text: str) -> list[tuple[Selector, dict[str, str]]]:
     for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
         if rule.type != "qualified-rule":
             continue  # at-rules (@media, @import, @font-face...) and parse errors
-        declarations = _declarations(rule.content)
+        declarations = declarations_in(rule.content)
         if not declarations:
             continue
         part: list = []

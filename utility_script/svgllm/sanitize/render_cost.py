@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 from .. import values as v
+from ..path_data import parse_path, subpath_vertices
 from .structure import url_target
 from .tree import Node
 
@@ -66,7 +67,7 @@ class _Geometry:
     def _measure(node: Node) -> tuple[int, float]:
         tag = node.tag
         if tag == "path":
-            subpaths = v.subpath_vertices(v.parse_path(node.attrs.get("d", "")))
+            subpaths = subpath_vertices(parse_path(node.attrs.get("d", "")))
             flat = [[coordinate for point in subpath for coordinate in point] for subpath in subpaths]
             return sum(map(len, subpaths)), sum(map(_polyline_length, flat))
         if tag in ("polygon", "polyline"):

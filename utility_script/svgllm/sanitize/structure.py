@@ -13,6 +13,7 @@ UNWRAP = frozenset({"a", "switch", "html", "body", "div", "span", "p", "main", "
                     "article", "picture"})
 _URL_VALUE = re.compile(r"^\s*url\(\s*['\"]?#([\w.:-]+)['\"]?\s*\)\s*(.*)$", re.IGNORECASE)
 _URL_OPEN = re.compile(r"url\s*\(", re.IGNORECASE)
+_MAY_BE_UNSAFE = re.compile(r"[:;\\(]")  # what every value `value_is_safe` refuses (but an href) contains
 _ROOT_SIZE = str(CANVAS_SIZE)
 
 
@@ -30,13 +31,17 @@ def inline_styles(doc: Node) -> Node:
     Precedence follows CSS: presentation attribute < stylesheet rule (by specificity) < style attribute.
     Only properties the allowlist knows survive (later passes check each element's list).
     """
-    rules_text = "".join(node.text for node in doc.iter() if node.tag == "style")
+    nodes = list(doc.iter())  # walked twice: the stylesheet is read whole before any element takes from it
+    rules_text = "".join([node.text for node in nodes if node.tag == "style"])
     stylesheet = parse_stylesheet(rules_text) if rules_text.strip() else []
     allowed = load_rules().common
     # the allowlisted declarations of the stylesheet for each (tag, classes, id): many elements share them
     cascaded: dict[tuple[str, str, str], dict[str, str]] = {}
-    for node in doc.iter():
+    for node in nodes:
         attrs = node.attrs
+        if not stylesheet and "style" not in attrs:  # most elements without a stylesheet: only `class` goes
+            attrs.pop("class", None)
+            continue
         declared: dict[str, str] = {}
         if stylesheet:
             key = (node.tag, attrs.get("class", ""), attrs.get("id", ""))
@@ -97,18 +102,28 @@ def remove_forbidden_attributes(doc: Node) -> Node:
     """Keep allowlisted attributes only (namespace prefixes stripped: `xlink:href` becomes `href`); drop event
     handlers, namespace declarations, embedded data, external hrefs and non-local `url(...)` values."""
     rules = load_rules()
+    allowed_on: dict[str, frozenset[str]] = {}  # tag -> the names `rules.allows_attribute` allows there
     for node in doc.iter():
         if node.tag == "#document":
             continue
+        allowed = allowed_on.get(node.tag)
+        if allowed is None:
+            allowed = allowed_on[node.tag] = rules.common | rules.elements.get(node.tag, frozenset())
         kept: dict[str, str] = {}
         for raw_name, value in node.attrs.items():
-            if raw_name == "xmlns" or raw_name.startswith("xmlns:"):
+            if ":" in raw_name:
+                if raw_name.startswith("xmlns:"):
+                    continue
+                name = raw_name.rsplit(":", 1)[-1]
+            elif raw_name == "xmlns":
                 continue
-            name = raw_name.rsplit(":", 1)[-1]
-            if name in kept or not rules.allows_attribute(node.tag, name):
+            else:
+                name = raw_name
+            if name in kept or name not in allowed:
                 continue
             value = value.strip()
-            if value_is_safe(name, value):
+            # a value with none of `:;\(` holds no `data:`, `;base64`, escape or `url(`: safe but for an href
+            if (name != "href" and not _MAY_BE_UNSAFE.search(value)) or value_is_safe(name, value):
                 kept[name] = value
             elif name != "href" and (local := url_target(value)) and value_is_safe(name, f"url(#{local[0]})"):
                 kept[name] = f"url(#{local[0]})"  # `url(#a) url(http://x)`: the local reference alone survives

@@ -32,7 +32,7 @@ _OTHER_CAMEL_NAMES = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One element: canonical tag name, attributes in document order, children, raw text (kept for <style>)."""
 
@@ -137,6 +137,7 @@ class _TreeBuilder(HTMLParser):
         self.skipped_depth = 0  # open elements ignored because they are too deep
         self.count = 0
         self.values_are_valid = False  # True when the text has no XML-invalid character: nothing to remove
+        self.names = _canonical_names()
 
     def updatepos(self, i, j):
         # the tokenizer counts lines and columns for error messages only; nothing here reads them
@@ -146,18 +147,22 @@ class _TreeBuilder(HTMLParser):
         if self.count >= MAX_ELEMENTS or len(self.stack) > MAX_DEPTH:
             return None
         self.count += 1
-        names = _canonical_names()
+        names = self.names
         clean: dict[str, str] = {}
         for raw_name, value in attrs:
             # the tokenizer lower-cases names, so most are found as they come (a table key is lower-case)
-            name = names.get(raw_name) or canonical(raw_name) if raw_name else ""
-            if name and name not in clean:  # first occurrence wins, like an XML parser would insist on
+            name = names.get(raw_name)
+            if name is None:
+                if not raw_name:
+                    continue
+                name = canonical(raw_name)
+            if name not in clean:  # first occurrence wins, like an XML parser would insist on
                 if value is None:  # a name without a value
                     value = ""
                 elif not self.values_are_valid:
                     value = XML_INVALID.sub("", value)
                 clean[name] = value
-        node = Node(names.get(tag) or canonical(tag), clean)
+        node = Node(names.get(tag) or canonical(tag), clean, [])
         self.stack[-1].children.append(node)
         return node
 
@@ -179,7 +184,7 @@ class _TreeBuilder(HTMLParser):
         if self.skipped_depth:
             self.skipped_depth -= 1
             return
-        name = _canonical_names().get(tag) or canonical(tag)
+        name = self.names.get(tag) or canonical(tag)
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == name:
                 del self.stack[depth:]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..values import CANVAS_SIZE, parse_path, subpath_vertices
+from ..path_data import parse_path, subpath_vertices
+from ..values import CANVAS_SIZE
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -153,6 +154,6 @@ def render_svg(grid: int, background_color: str, plan: Layout, count: int, group
 def path_vertices(d: str) -> list[list[tuple[float, float]]]:
     """Absolute vertices of each subpath of path data (for tests and tools that post-process targets).
 
-    Returns a list of lists of (x, y) floats; read by the one path parser, `svgllm.values.parse_path`.
+    Returns a list of lists of (x, y) floats; read by the one path parser, `svgllm.path_data.parse_path`.
     """
     return subpath_vertices(parse_path(d))
